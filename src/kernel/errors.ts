@@ -1,0 +1,97 @@
+/**
+ * The one registry of error codes. Codes are stable: once shipped, a code keeps its meaning and a
+ * retired code is never reused. Each entry fixes the HTTP status and the English title.
+ */
+export const ERROR_CODES = {
+  // 400: the request itself is malformed
+  VALIDATION_FAILED: { status: 400, title: 'The request is not valid' },
+  MALFORMED_JSON: { status: 400, title: 'The request body is not valid JSON' },
+  INVALID_CURSOR: { status: 400, title: 'The pagination cursor is not valid' },
+  // 404
+  ROUTE_NOT_FOUND: { status: 404, title: 'No such route' },
+  ENTERPRISE_NOT_FOUND: { status: 404, title: 'No such enterprise' },
+  // 413, 415
+  PAYLOAD_TOO_LARGE: { status: 413, title: 'The request body is too large' },
+  UNSUPPORTED_MEDIA_TYPE: { status: 415, title: 'The request body has an unsupported media type' },
+  // 422: well-formed, but the content is refused
+  SPEC_INVALID: { status: 422, title: 'The product specification is not valid' },
+  CSV_INVALID: { status: 422, title: 'The CSV file has invalid rows' },
+  ENTERPRISE_EXISTS: { status: 409, title: 'An enterprise with this id already exists' },
+  // 500
+  INTERNAL: { status: 500, title: 'Internal server error' },
+} as const satisfies Record<string, { status: number; title: string }>
+
+export type ErrorCode = keyof typeof ERROR_CODES
+
+/** One failing field of a validation error: a JSON pointer into the request and why it fails. */
+export interface FieldError {
+  readonly field: string
+  readonly message: string
+}
+
+/** An expected refusal, returned as a value (not thrown) by pure cores and services. */
+export interface Refusal {
+  readonly ok: false
+  readonly code: ErrorCode
+  readonly detail: string
+  readonly errors?: readonly FieldError[]
+}
+
+export type Result<T> = { readonly ok: true; readonly value: T } | Refusal
+
+export const ok = <T>(value: T): Result<T> => ({ ok: true, value })
+
+export const refuse = (code: ErrorCode, detail: string, errors?: readonly FieldError[]): Refusal =>
+  errors ? { ok: false, code, detail, errors } : { ok: false, code, detail }
+
+/**
+ * An error that crosses a boundary (HTTP, CLI) carrying a registered code. Services throw it only
+ * to abort a transaction; the HTTP layer turns it into application/problem+json.
+ */
+export class AppError extends Error {
+  readonly code: ErrorCode
+  readonly status: number
+  readonly detail: string
+  readonly errors: readonly FieldError[] | undefined
+
+  constructor(
+    code: ErrorCode,
+    detail: string,
+    errors?: readonly FieldError[],
+    options?: { cause?: unknown },
+  ) {
+    super(`${code}: ${detail}`, options)
+    this.name = 'AppError'
+    this.code = code
+    this.status = ERROR_CODES[code].status
+    this.detail = detail
+    this.errors = errors
+  }
+
+  static from(refusal: Refusal): AppError {
+    return new AppError(refusal.code, refusal.detail, refusal.errors)
+  }
+}
+
+/** The body of an application/problem+json response (RFC 9457), with our stable `code`. */
+export interface Problem {
+  type: string
+  status: number
+  code: ErrorCode
+  title: string
+  detail: string
+  errors?: FieldError[]
+}
+
+export function problemOf(code: ErrorCode, detail: string, errors?: readonly FieldError[]): Problem {
+  const { status, title } = ERROR_CODES[code]
+  const body: Problem = {
+    type: `https://huiguo.example/problems/${code.toLowerCase()}`,
+    status,
+    code,
+    title,
+    detail,
+  }
+  if (errors && errors.length > 0) body.errors = [...errors]
+  return body
+}
