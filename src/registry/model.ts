@@ -186,3 +186,9 @@ export const THICKNESS_UM_BY_FORM = {
   cast_rolled_coil: { min: 5000, max: 10000 },
   plate: { min: 6001, max: 300000 },
 } as const satisfies Partial<Record<ProductForm, { min: number; max: number }>>
+
+/**
+ * Share of capacity the cluster summary counts as output: output = Σ capacity × 85 %. The cluster
+ * reports about 4–5 Mt a year of output; the registry stores capacity only.
+ */
+export const OUTPUT_UTILISATION_PERCENT = 85

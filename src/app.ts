@@ -1,0 +1,89 @@
+import { readFileSync } from 'node:fs'
+import { dirname, join } from 'node:path'
+import { fileURLToPath } from 'node:url'
+import type { FastifyBaseLogger } from 'fastify'
+import { clusterRoutes } from './cluster/index.ts'
+import { buildHttp, type DatabaseTarget, type HttpApp, type OpenDatabase, openDatabase } from './platform/index.ts'
+import { countEnterprises, registryRoutes } from './registry/index.ts'
+import { DEFAULT_SEED, type ProgressListener, seedDemoCluster } from './seed/index.ts'
+
+const ROOT = join(dirname(fileURLToPath(import.meta.url)), '..')
+export const WEB_DIST_DIR = join(ROOT, 'web', 'dist')
+export const VERSION: string = JSON.parse(readFileSync(join(ROOT, 'package.json'), 'utf8')).version
+
+export interface AppOptions {
+  database: OpenDatabase
+  logger?: FastifyBaseLogger | false
+  webDistDir?: string | null
+}
+
+/** The whole Huiguo HTTP application over an open database (the composition root). */
+export async function buildApp(options: AppOptions): Promise<HttpApp> {
+  const app = await buildHttp({
+    logger: options.logger ?? false,
+    webDistDir: options.webDistDir === undefined ? WEB_DIST_DIR : options.webDistDir,
+    version: VERSION,
+  })
+  const { db } = options.database
+  await app.register(
+    async (api) => {
+      await api.register(registryRoutes, { db })
+      await api.register(clusterRoutes, { db })
+    },
+    { prefix: '/api/v1' },
+  )
+  return app
+}
+
+export interface ServerOptions {
+  target: DatabaseTarget
+  port: number
+  host?: string
+  /** Seed for the demo cluster written when the database is empty; null skips it. */
+  seed?: number | null
+  logger?: FastifyBaseLogger | false
+  webDistDir?: string | null
+  onSeedProgress?: ProgressListener
+}
+
+export interface RunningServer {
+  url: string
+  app: HttpApp
+  database: OpenDatabase
+  /** True when this start created the demo cluster. */
+  seeded: boolean
+  close(): Promise<void>
+}
+
+/** Opens (and migrates) the database, creates the demo cluster on an empty one, and listens. */
+export async function startServer(options: ServerOptions): Promise<RunningServer> {
+  const database = await openDatabase(options.target)
+  try {
+    let seeded = false
+    const seed = options.seed === undefined ? DEFAULT_SEED : options.seed
+    if (seed !== null && (await countEnterprises(database.db)) === 0) {
+      await seedDemoCluster(database.db, seed, options.onSeedProgress)
+      seeded = true
+    }
+    const app = await buildApp({
+      database,
+      ...(options.logger !== undefined ? { logger: options.logger } : {}),
+      ...(options.webDistDir !== undefined ? { webDistDir: options.webDistDir } : {}),
+    })
+    const address = await app.listen({ port: options.port, host: options.host ?? '0.0.0.0' })
+    const port = new URL(address).port
+    return {
+      url: `http://localhost:${port}`,
+      app,
+      database,
+      seeded,
+      close: async () => {
+        await app.close()
+        await database.close()
+      },
+    }
+  } catch (error) {
+    await database.close()
+    throw error
+  }
+}

@@ -1,0 +1,51 @@
+import { readFile, writeFile } from 'node:fs/promises'
+import { Command } from 'commander'
+import { openDatabase } from '../platform/index.ts'
+import { allEnterprises, enterprisesToCsv, importEnterprisesCsv } from '../registry/index.ts'
+import { databaseTarget, describeTarget } from './config.ts'
+import { EXIT, ExitError } from './main.ts'
+
+const dataOption = ['-d, --data <dir>', 'PGlite data folder (env HUIGUO_DATA, default ./data; DATABASE_URL uses PostgreSQL)'] as const
+
+export function enterprisesCommand(): Command {
+  const command = new Command('enterprises').description('Import and export the enterprise registry as CSV')
+  command
+    .command('export')
+    .description('Write every enterprise as CSV (to a file, or to stdout)')
+    .argument('[file]', 'output file (default: stdout)')
+    .option(...dataOption)
+    .action(async (file: string | undefined, opts: { data?: string }) => {
+      const database = await openDatabase(databaseTarget(opts.data, process.env))
+      try {
+        const csv = enterprisesToCsv(await allEnterprises(database.db))
+        if (file) await writeFile(file, csv)
+        else process.stdout.write(csv)
+      } finally {
+        await database.close()
+      }
+    })
+  command
+    .command('import')
+    .description('Insert or update enterprises from a CSV file; one bad row and nothing is written')
+    .argument('<file>', 'CSV file with a header row (see `huiguo enterprises export` for the columns)')
+    .option(...dataOption)
+    .action(async (file: string, opts: { data?: string }) => {
+      const text = await readFile(file, 'utf8')
+      const target = databaseTarget(opts.data, process.env)
+      const database = await openDatabase(target)
+      try {
+        const result = await importEnterprisesCsv(database.db, text)
+        if (!result.ok) {
+          process.stderr.write(`huiguo enterprises import: ${result.detail}; nothing was written\n`)
+          for (const e of result.errors ?? []) process.stderr.write(`  ${e.field}: ${e.message}\n`)
+          throw new ExitError(EXIT.USAGE)
+        }
+        process.stdout.write(
+          `Imported into ${describeTarget(target)}: ${result.value.inserted} inserted, ${result.value.updated} updated\n`,
+        )
+      } finally {
+        await database.close()
+      }
+    })
+  return command
+}

@@ -1,0 +1,57 @@
+import { Command, CommanderError, InvalidArgumentError } from 'commander'
+import { VERSION } from '../app.ts'
+import { enterprisesCommand } from './enterprises-command.ts'
+import { seedCommand } from './seed-command.ts'
+import { startCommand } from './start-command.ts'
+
+/** Exit codes: 0 done, 1 failed, 2 bad usage or refused input. */
+export const EXIT = { OK: 0, FAILED: 1, USAGE: 2 } as const
+
+export function integerOption(min: number, max: number) {
+  return (value: string): number => {
+    if (!/^-?[0-9]+$/.test(value)) throw new InvalidArgumentError(`expected an integer from ${min} to ${max}`)
+    const n = Number(value)
+    if (n < min || n > max) throw new InvalidArgumentError(`expected an integer from ${min} to ${max}`)
+    return n
+  }
+}
+
+export function buildCli(): Command {
+  const program = new Command('huiguo')
+    .description(
+      'Huiguo: the trading, distribution and pricing center of the Gongyi (Huiguo town) aluminium cluster',
+    )
+    .version(VERSION)
+    .showHelpAfterError()
+    .exitOverride()
+  program.addCommand(startCommand())
+  program.addCommand(seedCommand())
+  program.addCommand(enterprisesCommand())
+  return program
+}
+
+/** Runs the CLI and returns the process exit code (the caller sets it, so tests can call this). */
+export async function main(argv: readonly string[]): Promise<number> {
+  const program = buildCli()
+  try {
+    await program.parseAsync([...argv], { from: 'user' })
+    return (program.getOptionValue('exitCode') as number | undefined) ?? EXIT.OK
+  } catch (error) {
+    if (error instanceof CommanderError) {
+      if (error.code === 'commander.helpDisplayed' || error.code === 'commander.version') return EXIT.OK
+      if (error.code === 'commander.help') return EXIT.OK
+      return EXIT.USAGE
+    }
+    if (error instanceof ExitError) return error.exitCode
+    process.stderr.write(`huiguo: ${error instanceof Error ? error.message : String(error)}\n`)
+    if (error instanceof Error && error.cause) process.stderr.write(`  cause: ${String(error.cause)}\n`)
+    return EXIT.FAILED
+  }
+}
+
+/** Thrown by a command to end with a given exit code after it has said why. */
+export class ExitError extends Error {
+  constructor(readonly exitCode: number) {
+    super(`exit ${exitCode}`)
+  }
+}

@@ -1,0 +1,41 @@
+import { Command } from 'commander'
+import { sql } from 'kysely'
+import { openDatabase } from '../platform/index.ts'
+import { DEFAULT_SEED, seedDemoCluster } from '../seed/index.ts'
+import { databaseTarget, describeTarget } from './config.ts'
+import { EXIT, ExitError, integerOption } from './main.ts'
+import { progressBar } from './progress.ts'
+
+export function seedCommand(): Command {
+  return new Command('seed')
+    .description('Replace the registry with the demo cluster (synthetic data) generated from a seed')
+    .option('--seed <n>', `generator seed (default ${DEFAULT_SEED})`, integerOption(0, 2 ** 31 - 1))
+    .option('-d, --data <dir>', 'PGlite data folder (env HUIGUO_DATA, default ./data; DATABASE_URL uses PostgreSQL)')
+    .option('--force', 'also delete enterprises that are not synthetic')
+    .action(async (opts: { seed?: number; data?: string; force?: boolean }) => {
+      const target = databaseTarget(opts.data, process.env)
+      const database = await openDatabase(target)
+      try {
+        const real = await database.db
+          .selectFrom('enterprise')
+          .select(sql<number>`count(*)::int`.as('n'))
+          .where('synthetic', '=', false)
+          .executeTakeFirstOrThrow()
+        if (real.n > 0 && !opts.force) {
+          process.stderr.write(
+            `huiguo seed: ${describeTarget(target)} holds ${real.n} enterprises that are not synthetic; nothing was changed (use --force to replace them)\n`,
+          )
+          throw new ExitError(EXIT.USAGE)
+        }
+        const seed = opts.seed ?? DEFAULT_SEED
+        const progress = progressBar(`Demo cluster, seed ${seed} (synthetic data)`)
+        const report = await seedDemoCluster(database.db, seed, progress.listener, { replace: true })
+        progress.stop()
+        process.stdout.write(
+          `Seeded ${describeTarget(target)}: ${report.enterprises} enterprises, ${report.catalogueItems} catalogue items (seed ${seed}, synthetic)\n`,
+        )
+      } finally {
+        await database.close()
+      }
+    })
+}

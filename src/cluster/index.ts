@@ -1,0 +1,1 @@
+export { clusterRoutes, outputTonnesPerYear } from './routes.ts'

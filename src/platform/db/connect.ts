@@ -1,0 +1,60 @@
+import { mkdirSync } from 'node:fs'
+import { PGlite } from '@electric-sql/pglite'
+import { Kysely, PostgresDialect } from 'kysely'
+import pg from 'pg'
+import { migrateToLatest } from './migrations.ts'
+import { PGliteDialect } from './pglite-dialect.ts'
+import type { Database } from './schema.ts'
+
+const INT8_OID = 20
+
+export type DatabaseTarget = { kind: 'pglite'; dataDir: string | null } | { kind: 'postgres'; url: string }
+
+export interface OpenDatabase {
+  readonly db: Kysely<Database>
+  readonly target: DatabaseTarget
+  close(): Promise<void>
+}
+
+/**
+ * Opens the database (PGlite in a folder, PGlite in memory when dataDir is null, or a PostgreSQL
+ * server) and migrates it. int8 is parsed to bigint on both backends so money is exact everywhere.
+ */
+export async function openDatabase(target: DatabaseTarget): Promise<OpenDatabase> {
+  let db: Kysely<Database>
+  if (target.kind === 'pglite') {
+    if (target.dataDir) mkdirSync(target.dataDir, { recursive: true })
+    const pglite = await PGlite.create({
+      ...(target.dataDir ? { dataDir: target.dataDir } : {}),
+      parsers: { [INT8_OID]: (text: string) => BigInt(text) },
+    })
+    db = new Kysely<Database>({ dialect: new PGliteDialect(pglite) })
+    const close = async () => {
+      await db.destroy()
+      await pglite.close()
+    }
+    await migrateOrClose(db, close)
+    return { db, target, close }
+  }
+  const pool = new pg.Pool({
+    connectionString: target.url,
+    max: 10,
+    types: {
+      getTypeParser: ((oid: number, format?: 'text' | 'binary') =>
+        oid === INT8_OID ? (text: string) => BigInt(text) : pg.types.getTypeParser(oid, format)) as typeof pg.types.getTypeParser,
+    },
+  })
+  db = new Kysely<Database>({ dialect: new PostgresDialect({ pool }) })
+  const close = () => db.destroy()
+  await migrateOrClose(db, close)
+  return { db, target, close }
+}
+
+async function migrateOrClose(db: Kysely<Database>, close: () => Promise<void>): Promise<void> {
+  try {
+    await migrateToLatest(db)
+  } catch (error) {
+    await close()
+    throw error
+  }
+}

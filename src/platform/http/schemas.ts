@@ -1,0 +1,50 @@
+import { type TSchema, Type } from 'typebox'
+
+/**
+ * Shared schema pieces. Query strings are not coerced (Ajv runs with coerceTypes: false), so numbers
+ * and booleans in a query are strings with a pattern; the route converts them after validation.
+ */
+export const LimitQuery = Type.String({
+  pattern: '^(?:[1-9][0-9]?|1[0-9][0-9]|200)$',
+  description: 'Page size, an integer from 1 to 200 (default 50)',
+})
+
+export const BooleanQuery = Type.Union([Type.Literal('true'), Type.Literal('false')])
+
+/** A positive integer of at most `digits` digits, as a query string. */
+export const PositiveIntegerQuery = (digits: number, description: string) =>
+  Type.String({ pattern: `^[1-9][0-9]{0,${digits - 1}}$`, description })
+
+export const CursorQuery = Type.String({
+  minLength: 1,
+  maxLength: 200,
+  description: 'The nextCursor of the previous page',
+})
+
+export const ProblemSchema = Type.Object(
+  {
+    type: Type.String(),
+    status: Type.Integer(),
+    code: Type.String(),
+    title: Type.String(),
+    detail: Type.String(),
+    errors: Type.Optional(Type.Array(Type.Object({ field: Type.String(), message: Type.String() }))),
+  },
+  { $id: 'Problem', description: 'An RFC 9457 problem with a stable code' },
+)
+
+export const Page = <T extends TSchema>(item: T) =>
+  Type.Object({ items: Type.Array(item), nextCursor: Type.Union([Type.String(), Type.Null()]) })
+
+export const StringEnum = <const T extends readonly string[]>(values: T, description?: string) =>
+  Type.Union(
+    values.map((v) => Type.Literal(v)),
+    description ? { description } : {},
+  )
+
+/** Standard error responses every route documents. */
+export const ERROR_RESPONSES = {
+  400: Type.Ref('Problem'),
+  404: Type.Ref('Problem'),
+  422: Type.Ref('Problem'),
+} as const

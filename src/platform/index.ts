@@ -1,0 +1,4 @@
+export * from './db/index.ts'
+export { buildHttp, type HttpApp, type HttpOptions } from './http/build-http.ts'
+export { decodeCursor, encodeCursor, pageOf } from './http/cursor.ts'
+export * from './http/schemas.ts'

@@ -1,0 +1,5 @@
+export * from './chain.ts'
+export * from './model.ts'
+export { enterpriseToJson, registryRoutes } from './routes.ts'
+export * from './spec.ts'
+export * from './store.ts'

@@ -1,0 +1,59 @@
+import type { Problem } from '../api.ts'
+import { type DictKey, DICTIONARIES } from '../i18n/index.ts'
+import { useI18n } from '../i18n/context.tsx'
+
+interface Props {
+  problem: Problem
+  /** A heading to use instead of the one derived from the error code. */
+  title?: string
+  onRetry?: () => void
+  testId?: string
+}
+
+/** A friendly box for an API problem: translated title, the server's explanation and field errors. */
+export function ProblemBox({ problem, title, onRetry, testId }: Props) {
+  const { t, lang } = useI18n()
+  const codeKey = `error.code.${problem.code}`
+  const known = codeKey in DICTIONARIES[lang]
+  const heading = title ?? (known ? t(codeKey as DictKey) : lang === 'en' ? problem.title : t('error.title'))
+  const detail = problem.code === 'NETWORK' ? t('error.network') : problem.detail
+  return (
+    <div class="problem" role="alert" data-testid={testId ?? 'problem'}>
+      <div class="problem-icon" aria-hidden="true">
+        !
+      </div>
+      <div class="problem-body">
+        <p class="problem-title">{heading}</p>
+        {detail && <p class="problem-detail">{detail}</p>}
+        {problem.errors && problem.errors.length > 0 && (
+          <ul class="problem-errors" aria-label={t('error.fields')}>
+            {problem.errors.map((e) => (
+              <li key={`${e.field}:${e.message}`}>
+                {e.field && <code>{e.field}</code>} {e.message}
+              </li>
+            ))}
+          </ul>
+        )}
+        <p class="problem-meta">
+          {t('error.code')}: <code>{problem.code}</code>
+          {problem.status > 0 && <span> · HTTP {problem.status}</span>}
+          {onRetry && (
+            <button type="button" class="link-button" onClick={onRetry}>
+              {t('state.retry')}
+            </button>
+          )}
+        </p>
+      </div>
+    </div>
+  )
+}
+
+export function Loading() {
+  const { t } = useI18n()
+  return (
+    <p class="loading" aria-live="polite">
+      <span class="spinner" aria-hidden="true" />
+      {t('state.loading')}
+    </p>
+  )
+}
