@@ -51,7 +51,7 @@ describe('UI dictionaries', () => {
   })
 
   it('fills placeholders', () => {
-    expect(translate(en, 'list.count', { n: 12 })).toBe('Showing 12 enterprises')
+    expect(translate(en, 'list.count', { n: 12 })).toBe('Enterprises shown: 12')
     expect(translate(zh, 'list.count', { n: 12 })).toBe('已显示 12 家企业')
   })
 })

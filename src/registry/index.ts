@@ -1,4 +1,6 @@
 export * from './chain.ts'
+export { enterprisesToCsv, parseEnterprisesCsv } from './csv.ts'
+export { importEnterprisesCsv } from './import.ts'
 export * from './model.ts'
 export { enterpriseToJson, registryRoutes } from './routes.ts'
 export * from './spec.ts'

@@ -45,7 +45,7 @@ export function parseSpec(text: string): SpecResult<ProductSpec> {
     return malformed(`a spec is at most ${MAX_SPEC_TEXT_LENGTH} characters, got ${text.length}`)
   }
   const tokens = tokenizeSpec(text)
-  if (tokens.length === 0) return malformed(`the spec is empty; write e.g. ${PRODUCT_FORM_EXAMPLES.sheet}`)
+  if (tokens.length === 0) return malformed(`the spec is empty — write e.g. ${PRODUCT_FORM_EXAMPLES.sheet}`)
 
   // A form keyword may be up to three words ("cast rolled coil").
   let form: ProductForm | undefined
@@ -59,7 +59,7 @@ export function parseSpec(text: string): SpecResult<ProductSpec> {
     return specProblem(
       '/form',
       'UNKNOWN_FORM',
-      `${tokens[0]} is not a product form; start with one of ${keywords}`,
+      `${tokens[0]} is not a product form — start with one of ${keywords}`,
     )
   }
   const rest = tokens.slice(used)
@@ -78,7 +78,7 @@ function malformed(message: string) {
 }
 
 function expected(form: ProductForm, problem: string) {
-  return malformed(`${problem}; a ${FORM_KEYWORDS[form]} spec reads like ${PRODUCT_FORM_EXAMPLES[form]}`)
+  return malformed(`${problem} — a ${FORM_KEYWORDS[form]} spec reads like ${PRODUCT_FORM_EXAMPLES[form]}`)
 }
 
 /** `ALLOY-TEMPER THICKNESSxWIDTH [APPLICATION]`, also `1060H24` or `1060 H24`. */

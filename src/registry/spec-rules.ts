@@ -176,7 +176,12 @@ export const takesStabilisedTempers = (alloy: string): boolean =>
   alloy.startsWith('5') || ['3004', '3104', '3105'].includes(alloy)
 
 /** The rule a temper breaks for an alloy and form; each line says why the rule holds. */
-type TemperBreach = 'cast_is_f' | 't_needs_heat_treatable' | 'h_needs_non_heat_treatable' | 'h3_needs_mg' | 't651_is_plate'
+type TemperBreach =
+  | 'cast_is_f'
+  | 't_needs_heat_treatable'
+  | 'h_needs_non_heat_treatable'
+  | 'h3_needs_mg'
+  | 't651_is_plate'
 
 function temperBreach(form: RolledForm, alloy: Alloy, temper: Temper): TemperBreach | null {
   // As-cast coil has been neither strain-hardened nor heat-treated; once rolled or annealed it is strip.
@@ -238,8 +243,9 @@ export function thicknessIssue(form: RolledForm, um: number): string | null {
     return `cast-rolled coil leaves the caster ${formatThicknessMm(min)}–${formatThicknessMm(max)} mm thick, got ${got}`
   }
   const name = FORM_NAMES[form]
-  if (form === 'plate' && um < min)
-    return `plate is more than 6 mm thick, got ${got}${otherFormHint(form, um)}`
+  if (form === 'plate' && um < min) {
+    return `plate is more than ${formatThicknessMm(min - 1)} mm thick, got ${got}${otherFormHint(form, um)}`
+  }
   if (um < min)
     return `${name} is at least ${describeThickness(min)} thick, got ${got}${otherFormHint(form, um)}`
   return `${name} is at most ${describeThickness(max)} thick, got ${got}${otherFormHint(form, um)}`
@@ -258,103 +264,4 @@ export function diameterIssue(mm: number): string | null {
   const { min, max } = BILLET_DIAMETER_MM
   if (mm >= min && mm <= max) return null
   return `billet diameter is ${min}–${max} mm, got ${mm} mm`
-}
-
-/** What an application demands of a spec; each rule carries its one-line reason. */
-export interface ApplicationRule {
-  readonly forms?: readonly RolledForm[]
-  readonly alloys?: readonly Alloy[]
-  /** How to name `alloys` in a message, when listing them would be long. */
-  readonly alloysLabel?: string
-  readonly tempers?: readonly Temper[]
-  readonly thicknessUm?: { readonly min: number; readonly max: number }
-  readonly why: string
-}
-
-const series = (...digits: string[]): Alloy[] => ALLOYS.filter((a) => digits.includes(a[0] ?? ''))
-const foilProduct = (why: string): ApplicationRule => ({ forms: ['foil'], why })
-
-/** The few application rules the trade agrees on. Applications not listed constrain nothing. */
-export const APPLICATION_RULES: Readonly<Partial<Record<Application, ApplicationRule>>> = {
-  battery_foil: {
-    forms: ['foil'],
-    alloys: [...series('1'), '3003', ...series('8')],
-    alloysLabel: '1xxx, 3003 or 8xxx',
-    thicknessUm: { min: THICKNESS_UM_BY_FORM.foil.min, max: 20 },
-    why: 'Li-ion current collectors are pure or low-alloy foil of at most 20 µm',
-  },
-  cable_foil: foilProduct('cable shielding foil is foil by name and by use'),
-  household_foil: foilProduct('household foil is foil by name and by use'),
-  container_foil: foilProduct('container foil is foil by name and by use'),
-  pharma_foil: foilProduct('pharmaceutical blister and lidding foil is foil by name and by use'),
-  packaging_foil: foilProduct('packaging foil is foil by name and by use'),
-  can_body_stock: {
-    forms: ['sheet', 'strip'],
-    alloys: ['3104'],
-    tempers: ['H19'],
-    thicknessUm: { min: 200, max: 350 },
-    why: 'drawn-and-ironed can bodies are made from full-hard 3104-H19 coil 0.2–0.35 mm thick',
-  },
-  can_end_stock: {
-    forms: ['sheet', 'strip'],
-    alloys: ['5182'],
-    why: 'can ends and tabs need the strength of high-magnesium 5182 at thin gauge',
-  },
-  ps_plate_base: {
-    forms: ['foil', 'sheet', 'strip'],
-    alloys: series('1'),
-    alloysLabel: '1xxx',
-    why: 'printing plate base is electrochemically grained, which needs unalloyed 1xxx aluminium',
-  },
-  transformer_strip: {
-    forms: ['foil', 'sheet', 'strip'],
-    alloys: series('1'),
-    alloysLabel: '1xxx',
-    why: 'transformer windings need the conductivity of unalloyed 1xxx aluminium',
-  },
-  marine_plate: {
-    forms: ['sheet', 'plate'],
-    alloys: series('5'),
-    alloysLabel: '5xxx',
-    why: 'hull plate is 5xxx aluminium-magnesium, which resists seawater and keeps its strength when welded',
-  },
-}
-
-const orList = (items: readonly string[]): string =>
-  items.length <= 1 ? (items[0] ?? '') : `${items.slice(0, -1).join(', ')} or ${items.at(-1)}`
-
-/** Every way a rolled spec breaks its application's rule (empty when it keeps it). */
-export function applicationIssues(
-  application: Application,
-  spec: { form: RolledForm; alloy: Alloy; temper: Temper; thicknessUm: number },
-): { field: 'form' | 'alloy' | 'temper' | 'thicknessUm'; message: string }[] {
-  const rule = APPLICATION_RULES[application]
-  if (!rule) return []
-  const name = application.replaceAll('_', ' ')
-  const issues: { field: 'form' | 'alloy' | 'temper' | 'thicknessUm'; message: string }[] = []
-  if (rule.forms && !rule.forms.includes(spec.form)) {
-    const forms = orList(rule.forms.map((f) => FORM_NAMES[f]))
-    issues.push({ field: 'form', message: `${name} comes as ${forms}, not ${FORM_NAMES[spec.form]}` })
-  }
-  if (rule.alloys && !rule.alloys.includes(spec.alloy)) {
-    const alloys = rule.alloysLabel ?? orList(rule.alloys)
-    issues.push({ field: 'alloy', message: `${name} is rolled from ${alloys}, not ${spec.alloy}` })
-  }
-  if (rule.tempers && !rule.tempers.includes(spec.temper)) {
-    issues.push({
-      field: 'temper',
-      message: `${name} is ${orList(rule.tempers)} temper, not ${spec.temper}`,
-    })
-  }
-  const t = rule.thicknessUm
-  if (t && (spec.thicknessUm < t.min || spec.thicknessUm > t.max)) {
-    const got = describeThickness(spec.thicknessUm)
-    const bound =
-      spec.thicknessUm < t.min
-        ? `at least ${describeThickness(t.min)}`
-        : `at most ${describeThickness(t.max)}`
-    issues.push({ field: 'thicknessUm', message: `${name} is ${bound} thick, got ${got}` })
-  }
-  // The reason once, on the first complaint: several complaints about one rule share it.
-  return issues.map((issue, i) => (i === 0 ? { ...issue, message: `${issue.message} (${rule.why})` } : issue))
 }

@@ -38,11 +38,10 @@ import { formatThicknessMm } from './spec-numbers.ts'
 import { parseSpec } from './spec-parse.ts'
 import { FORM_KEYWORDS, type ProductSpec, type SpecResult } from './spec-rules.ts'
 
+export { APPLICATION_RULES, type ApplicationRule, applicationIssues } from './spec-applications.ts'
 export { describeThickness, formatThicknessMm, parseThicknessMm } from './spec-numbers.ts'
 export { MAX_SPEC_TEXT_LENGTH, parseSpec } from './spec-parse.ts'
 export {
-  APPLICATION_RULES,
-  type ApplicationRule,
   applicableTempers,
   BILLET_DIAMETER_MM,
   FORM_ALIASES,

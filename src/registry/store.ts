@@ -320,3 +320,76 @@ export async function topProcessors(db: Db, limit: number): Promise<Array<Enterp
     capacityTotalT: Object.values(e.capacityTPerYear).reduce((a, b) => a + (b ?? 0), 0),
   }))
 }
+
+/** Deletes every capacity row of these enterprises. */
+export async function deleteCapacitiesOf(db: Db, enterpriseIds: readonly string[]): Promise<void> {
+  for (let i = 0; i < enterpriseIds.length; i += INSERT_BATCH_ROWS) {
+    const batch = enterpriseIds.slice(i, i + INSERT_BATCH_ROWS)
+    await db.deleteFrom('enterprise_capacity').where('enterprise_id', 'in', batch).execute()
+  }
+}
+
+/**
+ * Inserts the new enterprises and rewrites the existing ones (by id): every column but `created_at`,
+ * and their capacities replaced by the given ones. Their catalogue rows are kept. Run it in a
+ * transaction to write all or nothing.
+ */
+export async function upsertEnterprises(db: Db, enterprises: readonly Enterprise[]): Promise<void> {
+  for (let i = 0; i < enterprises.length; i += INSERT_BATCH_ROWS) {
+    const batch = enterprises.slice(i, i + INSERT_BATCH_ROWS)
+    await db
+      .insertInto('enterprise')
+      .values(
+        batch.map((e) => ({
+          id: e.id,
+          name_zh: e.nameZh,
+          name_en: e.nameEn,
+          kind: e.kind,
+          category: e.category,
+          stages: e.stages,
+          place: e.place,
+          province: e.province,
+          lat: e.lat,
+          lon: e.lon,
+          annual_revenue_fen: e.annualRevenueFen,
+          employees: e.employees,
+          certifications: e.certifications,
+          in_cluster: e.inCluster,
+          top_ten_sheet_strip: e.topTenSheetStrip,
+          synthetic: e.synthetic,
+        })),
+      )
+      .onConflict((oc) =>
+        oc.column('id').doUpdateSet((eb) => ({
+          name_zh: eb.ref('excluded.name_zh'),
+          name_en: eb.ref('excluded.name_en'),
+          kind: eb.ref('excluded.kind'),
+          category: eb.ref('excluded.category'),
+          stages: eb.ref('excluded.stages'),
+          place: eb.ref('excluded.place'),
+          province: eb.ref('excluded.province'),
+          lat: eb.ref('excluded.lat'),
+          lon: eb.ref('excluded.lon'),
+          annual_revenue_fen: eb.ref('excluded.annual_revenue_fen'),
+          employees: eb.ref('excluded.employees'),
+          certifications: eb.ref('excluded.certifications'),
+          in_cluster: eb.ref('excluded.in_cluster'),
+          top_ten_sheet_strip: eb.ref('excluded.top_ten_sheet_strip'),
+          synthetic: eb.ref('excluded.synthetic'),
+        })),
+      )
+      .execute()
+    await deleteCapacitiesOf(
+      db,
+      batch.map((e) => e.id),
+    )
+    const capacities = batch.flatMap((e) =>
+      Object.entries(e.capacityTPerYear).map(([form, tonnes]) => ({
+        enterprise_id: e.id,
+        form,
+        tonnes_per_year: tonnes as number,
+      })),
+    )
+    if (capacities.length > 0) await db.insertInto('enterprise_capacity').values(capacities).execute()
+  }
+}

@@ -152,7 +152,7 @@ export function catalogueFor(rng: Random, firm: CatalogueInput, nextId: () => st
 
   const items: CatalogueItem[] = []
   for (const form of forms) {
-    const chosen = weightedSample(rng, eligible.get(form)!, rowsPerForm.get(form)!)
+    const chosen = weightedSample(rng, eligible.get(form)!, rowsPerForm.get(form)!, firm.tier)
     const monthly = Math.floor(firm.capacityTPerYear[form]! / 12)
     // one tonne to each row first, the rest by weight: the rows never add up to more than the budget
     const budget = Math.max(chosen.length, Math.floor(monthly * (0.85 + 0.15 * rng.next())))
@@ -181,11 +181,14 @@ export function catalogueFor(rng: Random, firm: CatalogueInput, nextId: () => st
 }
 
 /** k distinct templates, drawn with their weights. */
-function weightedSample(rng: Random, items: readonly Template[], k: number): Template[] {
+function weightedSample(rng: Random, items: readonly Template[], k: number, tier: Tier): Template[] {
   const left = [...items]
   const out: Template[] = []
+  // the big mills' own specialities (can stock, auto sheet, battery foil) come first in their catalogues
+  const weight = (tpl: Template) =>
+    tpl.weight * (tpl.tier === tier && TIER_RANK[tier] >= TIER_RANK.large ? 4 : 1)
   while (out.length < k && left.length > 0) {
-    const pick = rng.weighted(left.map((tpl, i) => [i, tpl.weight] as const))
+    const pick = rng.weighted(left.map((tpl, i) => [i, weight(tpl)] as const))
     out.push(left[pick]!)
     left.splice(pick, 1)
   }

@@ -62,7 +62,11 @@ export async function seedDemoCluster(
 
 /** The seed the database was filled from, or null when it holds no demo cluster. */
 export async function demoSeedOf(db: Kysely<Database>): Promise<number | null> {
-  const row = await db.selectFrom('app_meta').select('value').where('key', '=', SEED_META_KEY).executeTakeFirst()
+  const row = await db
+    .selectFrom('app_meta')
+    .select('value')
+    .where('key', '=', SEED_META_KEY)
+    .executeTakeFirst()
   const value = row?.value as { seed?: unknown } | undefined
   return typeof value?.seed === 'number' ? value.seed : null
 }

@@ -168,7 +168,8 @@ export class NameBook {
       if (zh1 === zh2) continue
       const zh = zh1 + zh2
       const en = en1 + (/^[AEO]/.test(en2) ? `'${en2.toLowerCase()}` : en2.toLowerCase())
-      if (BLOCKED_ZH.has(zh) || BLOCKED_EN.has(en) || this.#brandsZh.has(zh) || this.#brandsEn.has(en)) continue
+      if (BLOCKED_ZH.has(zh) || BLOCKED_EN.has(en) || this.#brandsZh.has(zh) || this.#brandsEn.has(en))
+        continue
       this.#brandsZh.add(zh)
       this.#brandsEn.add(en)
       return { nameZh: zh, nameEn: en }

@@ -1,7 +1,7 @@
 import type { Random } from '../kernel/random.ts'
 import {
-  CHAIN_STAGES,
   type CatalogueItem,
+  CHAIN_STAGES,
   type ChainStage,
   type Enterprise,
   type ProductForm,
@@ -174,7 +174,11 @@ export function generateProcessors(rng: Random, names: NameBook): ProcessorsResu
     const id = `p-${String(index + 1).padStart(4, '0')}`
     const capacity = splitCapacity(rng, spec)
     const millWidthMm = 50 * Math.round(uniform(rng, ...MILL_WIDTH_MM[spec.tier]) / 50)
-    const items = catalogueFor(rng, { enterpriseId: id, tier: spec.tier, millWidthMm, capacityTPerYear: capacity }, nextCatalogueId)
+    const items = catalogueFor(
+      rng,
+      { enterpriseId: id, tier: spec.tier, millWidthMm, capacityTPerYear: capacity },
+      nextCatalogueId,
+    )
     catalogue.push(...items)
 
     const stages = new Set<ChainStage>(STAGES[spec.archetype])
@@ -229,7 +233,11 @@ function drawSpecs(rng: Random): Spec[] {
   const others: Spec[] = []
   const push = (tier: Exclude<Tier, 'giant'>, n: number, min: number, max: number) => {
     for (let i = 0; i < n; i++) {
-      others.push({ tier, archetype: rng.weighted(ARCHETYPES_BY_TIER[tier]), capacityT: logUniform(rng, min, max) })
+      others.push({
+        tier,
+        archetype: rng.weighted(ARCHETYPES_BY_TIER[tier]),
+        capacityT: logUniform(rng, min, max),
+      })
     }
   }
   push('large', large, 35_000, 120_000)
@@ -265,8 +273,8 @@ function splitCapacity(rng: Random, spec: Spec): Partial<Record<ProductForm, num
 function revenueFen(rng: Random, tier: Tier, capacity: Partial<Record<ProductForm, number>>): bigint {
   const giant = tier === 'giant'
   const fees = FEE_CNY_PER_T[giant ? 'giant' : 'other']
-  const utilisation = giant ? uniform(rng, 0.92, 1) : uniform(rng, 0.8, 0.98)
-  const otherIncome = giant ? uniform(rng, 1.04, 1.15) : uniform(rng, 1, 1.06)
+  const utilisation = giant ? uniform(rng, 0.9, 1) : uniform(rng, 0.78, 0.94)
+  const otherIncome = giant ? uniform(rng, 1.03, 1.12) : uniform(rng, 1, 1.04)
   let yuan = 0
   for (const [form, t] of Object.entries(capacity) as [ProductForm, number][]) {
     const [lo, hi] = fees[form] ?? [0, 0]

@@ -25,10 +25,31 @@ export const HUIGUO: Site = {
 /** The cluster's sites with the share of processors in each (most are in Huiguo town itself). */
 export const CLUSTER_SITES: readonly (readonly [Site, number])[] = [
   [HUIGUO, 64],
-  [{ place: 'Gongyi Industrial Agglomeration Zone (巩义产业集聚区)', province: 'Henan', lat: 34.7, lon: 112.9, radiusKm: 2.5 }, 13],
-  [{ place: 'Zhitian town (芝田镇) - Gongyi', province: 'Henan', lat: 34.716, lon: 112.925, radiusKm: 2.5 }, 13],
+  [
+    {
+      place: 'Gongyi Industrial Agglomeration Zone (巩义产业集聚区)',
+      province: 'Henan',
+      lat: 34.7,
+      lon: 112.9,
+      radiusKm: 2.5,
+    },
+    13,
+  ],
+  [
+    { place: 'Zhitian town (芝田镇) - Gongyi', province: 'Henan', lat: 34.716, lon: 112.925, radiusKm: 2.5 },
+    13,
+  ],
   [{ place: 'Zhanjie town (站街镇) - Gongyi', province: 'Henan', lat: 34.775, lon: 112.935, radiusKm: 2 }, 6],
-  [{ place: 'Beishankou town (北山口镇) - Gongyi', province: 'Henan', lat: 34.765, lon: 113.04, radiusKm: 2 }, 4],
+  [
+    {
+      place: 'Beishankou town (北山口镇) - Gongyi',
+      province: 'Henan',
+      lat: 34.765,
+      lon: 113.04,
+      radiusKm: 2,
+    },
+    4,
+  ],
 ]
 
 /** Gongyi's city centre: offices of banks, software houses, labs and traders. */

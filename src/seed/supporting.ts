@@ -15,6 +15,8 @@ interface CategoryProfile {
   serves: readonly ChainStage[]
   /** How many of those stages a firm serves. */
   servesCount: readonly [number, number]
+  /** The stage every firm of the category serves, if there is one. */
+  core?: ChainStage
   /** Median yearly revenue, CNY. */
   medianRevenueCny: number
   /** Revenue per employee, CNY. */
@@ -76,6 +78,7 @@ export const CATEGORY_PROFILES: Record<SupportingCategory, CategoryProfile> = {
     count: 130,
     serves: ['finishing', 'terminal_products'],
     servesCount: [1, 2],
+    core: 'finishing',
     medianRevenueCny: 10e6,
     revenuePerEmployeeCny: 450_000,
     suffixes: [
@@ -120,6 +123,7 @@ export const CATEGORY_PROFILES: Record<SupportingCategory, CategoryProfile> = {
     count: 60,
     serves: ['recycling', 'casting'],
     servesCount: [1, 2],
+    core: 'recycling',
     medianRevenueCny: 40e6,
     revenuePerEmployeeCny: 2_000_000,
     suffixes: [
@@ -178,12 +182,17 @@ export const CATEGORY_PROFILES: Record<SupportingCategory, CategoryProfile> = {
 
 export function generateSupporting(rng: Random, names: NameBook): Enterprise[] {
   const firms: Enterprise[] = []
-  for (const [category, profile] of Object.entries(CATEGORY_PROFILES) as [SupportingCategory, CategoryProfile][]) {
+  for (const [category, profile] of Object.entries(CATEGORY_PROFILES) as [
+    SupportingCategory,
+    CategoryProfile,
+  ][]) {
     const n = profile.count + rng.int(0, Math.ceil(profile.count * 0.03))
     for (let i = 0; i < n; i++) firms.push(supportingFirm(rng, names, category, profile))
   }
   // registry order mixes the categories, as firms registered over the years
-  return rng.sample(firms, firms.length).map((firm, i) => ({ ...firm, id: `s-${String(i + 1).padStart(4, '0')}` }))
+  return rng
+    .sample(firms, firms.length)
+    .map((firm, i) => ({ ...firm, id: `s-${String(i + 1).padStart(4, '0')}` }))
 }
 
 function supportingFirm(
@@ -196,6 +205,7 @@ function supportingFirm(
   const site = rng.chance(profile.cityShare) ? GONGYI_CITY : rng.weighted(CLUSTER_SITES)
   const point = pointNear(rng, site)
   const served = new Set(rng.sample(profile.serves, rng.int(...profile.servesCount)))
+  if (profile.core) served.add(profile.core)
   // log-normal around the median, capped: a few big firms, many small ones
   const revenueCny = Math.min(
     profile.medianRevenueCny * 30,

@@ -49,7 +49,10 @@ export function englishName(place: Place): string {
   return place.name.replace(/\s*\([^)]*[\u4e00-\u9fff][^)]*\)/g, '').trim()
 }
 
-export function generateUpstream(rng: Random, names: NameBook): { smelters: Enterprise[]; refineries: Enterprise[] } {
+export function generateUpstream(
+  rng: Random,
+  names: NameBook,
+): { smelters: Enterprise[]; refineries: Enterprise[] } {
   const smelters: Enterprise[] = []
   const refineries: Enterprise[] = []
   for (const place of PLACES) {
@@ -58,8 +61,8 @@ export function generateUpstream(rng: Random, names: NameBook): { smelters: Ente
       if (capacityT === undefined) throw new Error(`no capacity for smelter ${place.name}`)
       names.reserve(place.nameZh)
       smelters.push({
-        ...common(place),
         id: `m-${String(smelters.length + 1).padStart(2, '0')}`,
+        ...common(place),
         kind: 'smelter',
         stages: ['casting'],
         capacityTPerYear: { ingot: capacityT },
@@ -77,8 +80,8 @@ export function generateUpstream(rng: Random, names: NameBook): { smelters: Ente
       if (aluminaT === undefined) throw new Error(`no capacity for refinery ${place.name}`)
       names.reserve(place.nameZh)
       refineries.push({
-        ...common(place),
         id: `r-${String(refineries.length + 1).padStart(2, '0')}`,
+        ...common(place),
         kind: 'refinery',
         stages: [],
         capacityTPerYear: {},

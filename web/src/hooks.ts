@@ -18,7 +18,6 @@ export function useAsync<T>(load: () => Promise<T>, deps: unknown[]): Async<T> {
   const [tick, setTick] = useState(0)
   const run = useRef(0)
 
-  // biome-ignore lint/correctness/useExhaustiveDependencies: the caller's deps decide when to reload
   useEffect(() => {
     const id = ++run.current
     setState((s) => ({ data: s.data, error: null, loading: true }))
@@ -82,7 +81,6 @@ export function usePaged<T>(
     )
   }, [])
 
-  // biome-ignore lint/correctness/useExhaustiveDependencies: key and tick decide when to start over
   useEffect(() => {
     setItems([])
     setCursor(null)

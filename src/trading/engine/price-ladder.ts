@@ -44,10 +44,12 @@ export class PriceLadder {
     return hiTicks - loTicks < MAX_WINDOW_TICKS
   }
 
-  /** Empties the index and places a window around `loTicks..hiTicks` with room to grow on both sides. */
+  /** Empties the index and centres a window on `loTicks..hiTicks`, with room to grow on both sides. */
   reset(loTicks: number, hiTicks: number): void {
     const span = hiTicks - loTicks + 1
-    const size = Math.min(MAX_WINDOW_TICKS, Math.max(INITIAL_WINDOW_TICKS, ceilPow2(span * 2)))
+    // Never shrinks: a side that empties and refills elsewhere reuses its arrays.
+    const wanted = Math.max(INITIAL_WINDOW_TICKS, this.sizeTicks, ceilPow2(span * 2))
+    const size = Math.min(MAX_WINDOW_TICKS, wanted)
     if (size !== this.sizeTicks) {
       this.slots = new Int32Array(size)
       this.bits = new Int32Array(size >>> 5)

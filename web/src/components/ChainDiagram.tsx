@@ -18,9 +18,9 @@ const RAW = 'raw_metal'
 const RECYCLING = 'recycling'
 
 const W = 1120
-const ROW_Y = 150
-const REC_Y = 312
-const H = 420
+const ROW_Y = 120
+const REC_Y = 282
+const H = 350
 const X0 = 72
 const R_MIN = 15
 const R_MAX = 36
@@ -40,6 +40,17 @@ function blue(t: number): string {
   const b = [22, 74, 122]
   const c = a.map((v, i) => Math.round(v + (b[i]! - v) * Math.min(1, Math.max(0, t))))
   return `rgb(${c[0]}, ${c[1]}, ${c[2]})`
+}
+
+/** Splits a long label at the space nearest its middle so neighbouring labels do not touch. */
+export function labelLines(text: string): string[] {
+  if (text.length <= 13 || !text.includes(' ')) return [text]
+  const mid = text.length / 2
+  let best = -1
+  for (let i = 0; i < text.length; i++) {
+    if (text[i] === ' ' && (best < 0 || Math.abs(i - mid) < Math.abs(best - mid))) best = i
+  }
+  return [text.slice(0, best), text.slice(best + 1)]
 }
 
 function pointOn(n: Node, degrees: number): [number, number] {
@@ -84,6 +95,8 @@ export function ChainDiagram({ chain, rawMetal }: { chain: Chain; rawMetal: numb
     (l) => nodes.has(l.from) && nodes.has(l.to) && l.from !== l.to,
   )
   const rowIndex = (id: string) => rowIds.indexOf(id)
+  /** Room between an arrow head and its node; more when the node wears the thin ring. */
+  const gap = (n: Node) => (n.info?.thin ? 9 : 4)
 
   const edgePaths = links.map((l) => {
     const a = nodes.get(l.from)!
@@ -92,7 +105,7 @@ export function ChainDiagram({ chain, rawMetal }: { chain: Chain; rawMetal: numb
     let d: string
     if (l.to === RECYCLING) {
       const [sx, sy] = pointOn(a, 60)
-      d = `M ${sx} ${sy} C ${sx + 10} ${REC_Y - 20}, ${b.x + b.r + 120} ${REC_Y}, ${b.x + b.r + 2} ${REC_Y}`
+      d = `M ${sx} ${sy} C ${sx + 10} ${REC_Y - 20}, ${b.x + b.r + 120} ${REC_Y}, ${b.x + b.r + gap(b)} ${REC_Y}`
     } else if (l.from === RECYCLING) {
       const [ex, ey] = pointOn(b, 120)
       d = `M ${a.x - a.r - 2} ${REC_Y} C ${a.x - a.r - 120} ${REC_Y}, ${ex - 10} ${REC_Y - 20}, ${ex} ${ey + 4}`
@@ -101,7 +114,7 @@ export function ChainDiagram({ chain, rawMetal }: { chain: Chain; rawMetal: numb
       const ib = rowIndex(l.to)
       if (Math.abs(ib - ia) === 1) {
         const dir = Math.sign(b.x - a.x)
-        d = `M ${a.x + dir * a.r} ${a.y} L ${b.x - dir * (b.r + 4)} ${b.y}`
+        d = `M ${a.x + dir * a.r} ${a.y} L ${b.x - dir * (b.r + gap(b))} ${b.y}`
       } else {
         const [sx, sy] = pointOn(a, ib > ia ? 70 : 110)
         const [ex, ey] = pointOn(b, ib > ia ? 110 : 70)
@@ -132,7 +145,15 @@ export function ChainDiagram({ chain, rawMetal }: { chain: Chain; rawMetal: numb
       data-testid="chain-diagram"
     >
       <defs>
-        <marker id="arrow" viewBox="0 0 10 10" refX="8" refY="5" markerWidth="7" markerHeight="7" orient="auto">
+        <marker
+          id="arrow"
+          viewBox="0 0 10 10"
+          refX="8"
+          refY="5"
+          markerWidth="7"
+          markerHeight="7"
+          orient="auto"
+        >
           <path d="M 0 0 L 10 5 L 0 10 z" fill="#7d93aa" />
         </marker>
         <marker
@@ -173,7 +194,11 @@ export function ChainDiagram({ chain, rawMetal }: { chain: Chain; rawMetal: numb
               {formatInteger(n.count)}
             </text>
             <text x={n.x} y={labelY} class="chain-label">
-              {label(n.id)}
+              {labelLines(label(n.id)).map((line, i, all) => (
+                <tspan key={line} x={n.x} dy={i === 0 ? (below ? 0 : -17 * (all.length - 1)) : 17}>
+                  {line}
+                </tspan>
+              ))}
             </text>
             {n.id === RAW && (
               <text x={n.x} y={labelY + 16} class="chain-sublabel">
@@ -183,13 +208,13 @@ export function ChainDiagram({ chain, rawMetal }: { chain: Chain; rawMetal: numb
             {thin && (
               <g class="chain-thin-tag">
                 <rect
-                  x={n.x - (lang === 'zh' ? 20 : 18)}
-                  y={below ? n.y + n.r + 28 : labelY - 38}
-                  width={lang === 'zh' ? 40 : 36}
+                  x={n.x + n.r * 0.45}
+                  y={n.y - n.r - 12}
+                  width={lang === 'zh' ? 38 : 34}
                   height={18}
                   rx={9}
                 />
-                <text x={n.x} y={below ? n.y + n.r + 41 : labelY - 25}>
+                <text x={n.x + n.r * 0.45 + (lang === 'zh' ? 19 : 17)} y={n.y - n.r + 1}>
                   {t('chain.thinTag')}
                 </text>
               </g>

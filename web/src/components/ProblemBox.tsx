@@ -1,6 +1,6 @@
 import type { Problem } from '../api.ts'
-import { type DictKey, DICTIONARIES } from '../i18n/index.ts'
 import { useI18n } from '../i18n/context.tsx'
+import { DICTIONARIES, type DictKey } from '../i18n/index.ts'
 
 interface Props {
   problem: Problem
@@ -17,6 +17,8 @@ export function ProblemBox({ problem, title, onRetry, testId }: Props) {
   const known = codeKey in DICTIONARIES[lang]
   const heading = title ?? (known ? t(codeKey as DictKey) : lang === 'en' ? problem.title : t('error.title'))
   const detail = problem.code === 'NETWORK' ? t('error.network') : problem.detail
+  // Field errors that only repeat the detail add nothing.
+  const errors = (problem.errors ?? []).filter((e) => e.message.trim() !== detail.trim())
   return (
     <div class="problem" role="alert" data-testid={testId ?? 'problem'}>
       <div class="problem-icon" aria-hidden="true">
@@ -25,9 +27,9 @@ export function ProblemBox({ problem, title, onRetry, testId }: Props) {
       <div class="problem-body">
         <p class="problem-title">{heading}</p>
         {detail && <p class="problem-detail">{detail}</p>}
-        {problem.errors && problem.errors.length > 0 && (
+        {errors.length > 0 && (
           <ul class="problem-errors" aria-label={t('error.fields')}>
-            {problem.errors.map((e) => (
+            {errors.map((e) => (
               <li key={`${e.field}:${e.message}`}>
                 {e.field && <code>{e.field}</code>} {e.message}
               </li>

@@ -1,15 +1,7 @@
 import { useI18n } from '../i18n/context.tsx'
 
 /** An enterprise name in the UI language, with the other language underneath. */
-export function EnterpriseName({
-  nameZh,
-  nameEn,
-  href,
-}: {
-  nameZh: string
-  nameEn: string
-  href?: string
-}) {
+export function EnterpriseName({ nameZh, nameEn, href }: { nameZh: string; nameEn: string; href?: string }) {
   const { lang } = useI18n()
   const [primary, secondary] = lang === 'zh' ? [nameZh, nameEn] : [nameEn, nameZh]
   return (

@@ -28,9 +28,7 @@ export function detectLang(stored: string | null | undefined, navigatorLanguage:
 export function translate(dict: Dict, key: DictKey, params?: Record<string, string | number>): string {
   const text = dict[key]
   if (!params) return text
-  return text.replace(/\{(\w+)\}/g, (whole, name: string) =>
-    name in params ? String(params[name]) : whole,
-  )
+  return text.replace(/\{(\w+)\}/g, (whole, name: string) => (name in params ? String(params[name]) : whole))
 }
 
 /** Translates an API vocabulary value (e.g. kind "processor"); an unknown value is shown as it is. */

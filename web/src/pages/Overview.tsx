@@ -105,7 +105,9 @@ function ChainSection({ chain, summary }: { chain: Chain; summary: ClusterSummar
         )}
       </div>
       <details class="chain-details">
-        <summary>{t('chain.tableStage')} · {t('chain.tableEnterprises')}</summary>
+        <summary>
+          {t('chain.tableStage')} · {t('chain.tableEnterprises')}
+        </summary>
         <table class="table table-compact">
           <thead>
             <tr>
@@ -188,7 +190,7 @@ function CapacityByForm({ s }: { s: ClusterSummary }) {
         <thead>
           <tr>
             <th>{t('col.form')}</th>
-            <th class="num">{t('unit.tPerYear')}</th>
+            <th class="num">{t('col.annualCapacity')}</th>
             <th class="num">{t('col.share')}</th>
           </tr>
         </thead>

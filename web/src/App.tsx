@@ -1,0 +1,144 @@
+import type { ComponentChild } from 'preact'
+import type { Lang } from './format.ts'
+import { useI18n } from './i18n/context.tsx'
+import { LANGS } from './i18n/index.ts'
+import { EnterpriseDetail } from './pages/EnterpriseDetail.tsx'
+import { Enterprises } from './pages/Enterprises.tsx'
+import { Overview } from './pages/Overview.tsx'
+import { Products } from './pages/Products.tsx'
+import { href, type Route, useRoute } from './router.ts'
+
+type Section = 'overview' | 'enterprises' | 'products' | null
+
+function page(route: Route): { section: Section; view: ComponentChild } {
+  const { path } = route
+  if (path === '/') return { section: 'overview', view: <Overview /> }
+  if (path === '/enterprises') return { section: 'enterprises', view: <Enterprises route={route} /> }
+  const detail = /^\/enterprises\/([^/]+)$/.exec(path)
+  if (detail) {
+    const id = decodeURIComponent(detail[1]!)
+    return { section: 'enterprises', view: <EnterpriseDetail key={id} id={id} /> }
+  }
+  if (path === '/products') return { section: 'products', view: <Products route={route} /> }
+  return { section: null, view: <NotFound /> }
+}
+
+export function App() {
+  const route = useRoute()
+  const { section, view } = page(route)
+  return (
+    <div class="shell">
+      <TopBar section={section} />
+      <div class="synthetic-banner" role="note" data-testid="synthetic-banner">
+        <SyntheticLabel />
+      </div>
+      <main class="main" id="main">
+        {view}
+      </main>
+      <Footer />
+    </div>
+  )
+}
+
+function SyntheticLabel() {
+  const { t } = useI18n()
+  return (
+    <div class="banner-inner">
+      <span class="banner-tag">DEMO</span>
+      {t('banner.synthetic')}
+    </div>
+  )
+}
+
+function Logo() {
+  return (
+    <svg class="logo" viewBox="0 0 40 40" aria-hidden="true">
+      <rect x="1" y="1" width="38" height="38" rx="8" fill="#e8eef4" />
+      <circle cx="20" cy="20" r="13" fill="none" stroke="#1d4f80" stroke-width="2.5" />
+      <circle cx="20" cy="20" r="8.5" fill="none" stroke="#5a86b0" stroke-width="2.5" />
+      <circle cx="20" cy="20" r="4" fill="#1d4f80" />
+      <path d="M20 7 L38 7" stroke="#1d4f80" stroke-width="2.5" />
+    </svg>
+  )
+}
+
+function TopBar({ section }: { section: Section }) {
+  const { t, lang, setLang } = useI18n()
+  const links: { id: Exclude<Section, null>; path: string; label: string }[] = [
+    { id: 'overview', path: '/', label: t('nav.overview') },
+    { id: 'enterprises', path: '/enterprises', label: t('nav.enterprises') },
+    { id: 'products', path: '/products', label: t('nav.products') },
+  ]
+  return (
+    <header class="topbar">
+      <div class="topbar-inner">
+        <a class="brand" href={href('/')}>
+          <Logo />
+          <span class="brand-text">
+            <span class="brand-primary" data-testid="brand">
+              {t('brand.primary')}
+            </span>
+            <span class="brand-secondary">{t('brand.secondary')}</span>
+          </span>
+        </a>
+        <nav class="nav" aria-label={t('nav.label')}>
+          {links.map((l) => (
+            <a
+              key={l.id}
+              href={href(l.path)}
+              class={section === l.id ? 'nav-link active' : 'nav-link'}
+              aria-current={section === l.id ? 'page' : undefined}
+              data-testid={`nav-${l.id}`}
+            >
+              {l.label}
+            </a>
+          ))}
+        </nav>
+        <fieldset class="lang-switch" aria-label={t('lang.label')}>
+          {LANGS.map((l: Lang) => (
+            <button
+              key={l}
+              type="button"
+              class={lang === l ? 'lang active' : 'lang'}
+              aria-pressed={lang === l}
+              lang={l === 'zh' ? 'zh-CN' : 'en'}
+              onClick={() => setLang(l)}
+              data-testid={`lang-${l}`}
+            >
+              {t(l === 'zh' ? 'lang.zh' : 'lang.en')}
+            </button>
+          ))}
+        </fieldset>
+      </div>
+    </header>
+  )
+}
+
+function Footer() {
+  const { t } = useI18n()
+  return (
+    <footer class="footer">
+      <div class="footer-inner">
+        <a href="/docs" data-testid="docs-link">
+          {t('footer.docs')}
+        </a>
+        <span class="footer-note">{t('footer.note')}</span>
+      </div>
+    </footer>
+  )
+}
+
+function NotFound() {
+  const { t } = useI18n()
+  return (
+    <div class="page">
+      <header class="page-head">
+        <h1>{t('notFound.title')}</h1>
+        <p class="page-sub">{t('notFound.text')}</p>
+      </header>
+      <a class="button button-primary" href={href('/')}>
+        {t('notFound.back')}
+      </a>
+    </div>
+  )
+}
