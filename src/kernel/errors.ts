@@ -27,6 +27,8 @@ export type ErrorCode = keyof typeof ERROR_CODES
 export interface FieldError {
   readonly field: string
   readonly message: string
+  /** A stable, machine-readable reason where the module has one (e.g. THICKNESS_OUT_OF_RANGE). */
+  readonly reason?: string
 }
 
 /** An expected refusal, returned as a value (not thrown) by pure cores and services. */

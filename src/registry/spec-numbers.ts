@@ -50,6 +50,15 @@ export function formatThicknessMm(um: number): string {
   return fraction ? `${whole}.${fraction}` : String(whole)
 }
 
+/**
+ * Thickness as the canonical spec text writes it: millimetres with at least one decimal place, as
+ * the trade writes them ("1.0", "0.5", "20.0", "0.012").
+ */
+export function canonicalThicknessMm(um: number): string {
+  const mm = formatThicknessMm(um)
+  return mm.includes('.') ? mm : `${mm}.0`
+}
+
 /** Thickness for people: "3 mm", and below 1 mm with micrometres too: "0.012 mm (12 µm)". */
 export function describeThickness(um: number): string {
   if (!Number.isSafeInteger(um) || um < 0) return `${um} µm`

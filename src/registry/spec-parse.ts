@@ -103,7 +103,7 @@ function readRolled(form: ProductForm, rest: string[]): Read {
   const dims = rest[at]
   if (dims === undefined) return expected(form, 'the thickness x width in mm is missing')
   const m = DIMENSIONS.exec(dims)
-  if (!m) return expected(form, `expected THICKNESSxWIDTH in mm such as 1x1220, got ${dims}`)
+  if (!m) return expected(form, `expected THICKNESSxWIDTH in mm such as 1.0x1220, got ${dims}`)
   const thickness = readDecimal(m[1] ?? '', 3)
   if (!thickness.ok) {
     return thickness.why === 'too_precise'

@@ -124,9 +124,9 @@ export const FORM_NAMES = {
 export const PRODUCT_FORM_EXAMPLES = {
   ingot: 'INGOT Al99.70',
   billet: 'BILLET 6063 D120',
-  cast_rolled_coil: 'CRC 1060-F 7x1600',
-  plate: 'PLATE 6061-T651 20x1520',
-  sheet: 'SHEET 1060-H24 1x1220',
+  cast_rolled_coil: 'CRC 1060-F 7.0x1600',
+  plate: 'PLATE 6061-T651 20.0x1520',
+  sheet: 'SHEET 1060-H24 1.0x1220',
   strip: 'STRIP 3003-H24 0.5x1250',
   foil: 'FOIL 8011-O 0.012x1000',
 } as const satisfies Record<ProductForm, string>

@@ -10,15 +10,15 @@
  *   ingot       = "INGOT " grade
  *   alloy       = a GB/T 3190 (= AA) designation from ALLOYS, e.g. 1060, 3003, 6061
  *   temper      = a GB/T 16475 temper from TEMPERS, uppercase, e.g. O, H24, T651
- *   thickness   = millimetres as the shortest exact decimal, at most 3 places (whole µm): 1, 0.5, 0.012, 20
+ *   thickness   = millimetres with at least one and at most 3 decimal places (whole µm): 1.0, 0.5, 0.012, 20.0
  *   width       = whole millimetres, no decimal point: 1220
  *   diameter    = whole millimetres: D120
  *   grade       = a GB/T 1196 grade from INGOT_GRADES, e.g. Al99.70
  *   application = lowercase snake_case from APPLICATIONS, e.g. battery_foil (rolled forms only)
  *
  *   FOIL 8011-O 0.012x1000            FOIL 1070-H18 0.012x600 battery_foil
- *   SHEET 1060-H24 1x1220             STRIP 3003-H24 0.5x1250        STRIP 3104-H19 0.27x1600 can_body_stock
- *   PLATE 6061-T651 20x1520           CRC 1060-F 7x1600
+ *   SHEET 1060-H24 1.0x1220           STRIP 3003-H24 0.5x1250        STRIP 3104-H19 0.27x1600 can_body_stock
+ *   PLATE 6061-T651 20.0x1520         CRC 1060-F 7.0x1600
  *   BILLET 6063 D120                  INGOT Al99.70
  *
  * Reading is tolerant (spec-parse.ts): any letter case, extra or full-width whitespace and digits,
@@ -34,12 +34,12 @@
  * its `errors`, whose `field` is a JSON pointer into ProductSpec ('' for the text as a whole) and
  * whose `message` says why in plain English, naming the numbers.
  */
-import { formatThicknessMm } from './spec-numbers.ts'
+import { canonicalThicknessMm } from './spec-numbers.ts'
 import { parseSpec } from './spec-parse.ts'
 import { FORM_KEYWORDS, type ProductSpec, type SpecResult } from './spec-rules.ts'
 
 export { APPLICATION_RULES, type ApplicationRule, applicationIssues } from './spec-applications.ts'
-export { describeThickness, formatThicknessMm, parseThicknessMm } from './spec-numbers.ts'
+export { canonicalThicknessMm, describeThickness, formatThicknessMm, parseThicknessMm } from './spec-numbers.ts'
 export { MAX_SPEC_TEXT_LENGTH, parseSpec } from './spec-parse.ts'
 export {
   applicableTempers,
@@ -67,7 +67,7 @@ export { validateSpec } from './spec-validate.ts'
 const whole = (mm: number | null): string => (mm === null || !Number.isSafeInteger(mm) ? '?' : String(mm))
 
 const thickness = (um: number | null): string =>
-  um === null || !Number.isSafeInteger(um) || um < 0 ? '?' : formatThicknessMm(um)
+  um === null || !Number.isSafeInteger(um) || um < 0 ? '?' : canonicalThicknessMm(um)
 
 /**
  * Writes a spec in its canonical text form. Meant for valid specs; for an invalid one it does its
@@ -89,7 +89,7 @@ export function printSpec(spec: ProductSpec): string {
   }
 }
 
-/** Reads any accepted spelling of a spec and returns its canonical text: " sheet 1060-h24 1.00×1220" → "SHEET 1060-H24 1x1220". */
+/** Reads any accepted spelling of a spec and returns its canonical text: " sheet 1060-h24 1.00×1220" → "SHEET 1060-H24 1.0x1220". */
 export function canonicalSpecText(text: string): SpecResult<string> {
   const parsed = parseSpec(text)
   return parsed.ok ? { ok: true, value: printSpec(parsed.value) } : parsed

@@ -28,7 +28,11 @@ export const ProblemSchema = Type.Object(
     code: Type.String(),
     title: Type.String(),
     detail: Type.String(),
-    errors: Type.Optional(Type.Array(Type.Object({ field: Type.String(), message: Type.String() }))),
+    errors: Type.Optional(
+      Type.Array(
+        Type.Object({ field: Type.String(), message: Type.String(), reason: Type.Optional(Type.String()) }),
+      ),
+    ),
   },
   { $id: 'Problem', description: 'An RFC 9457 problem with a stable code' },
 )
