@@ -3,7 +3,13 @@ import { dirname, join } from 'node:path'
 import { fileURLToPath } from 'node:url'
 import type { FastifyBaseLogger } from 'fastify'
 import { clusterRoutes } from './cluster/index.ts'
-import { buildHttp, type DatabaseTarget, type HttpApp, type OpenDatabase, openDatabase } from './platform/index.ts'
+import {
+  buildHttp,
+  type DatabaseTarget,
+  type HttpApp,
+  type OpenDatabase,
+  openDatabase,
+} from './platform/index.ts'
 import { countEnterprises, registryRoutes } from './registry/index.ts'
 import { DEFAULT_SEED, type ProgressListener, seedDemoCluster } from './seed/index.ts'
 

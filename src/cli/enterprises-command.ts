@@ -1,11 +1,13 @@
 import { readFile, writeFile } from 'node:fs/promises'
 import { Command } from 'commander'
-import { openDatabase } from '../platform/index.ts'
 import { allEnterprises, enterprisesToCsv, importEnterprisesCsv } from '../registry/index.ts'
 import { databaseTarget, describeTarget } from './config.ts'
 import { EXIT, ExitError } from './main.ts'
 
-const dataOption = ['-d, --data <dir>', 'PGlite data folder (env HUIGUO_DATA, default ./data; DATABASE_URL uses PostgreSQL)'] as const
+const dataOption = [
+  '-d, --data <dir>',
+  'PGlite data folder (env HUIGUO_DATA, default ./data; DATABASE_URL uses PostgreSQL)',
+] as const
 
 export function enterprisesCommand(): Command {
   const command = new Command('enterprises').description('Import and export the enterprise registry as CSV')
@@ -15,6 +17,7 @@ export function enterprisesCommand(): Command {
     .argument('[file]', 'output file (default: stdout)')
     .option(...dataOption)
     .action(async (file: string | undefined, opts: { data?: string }) => {
+      const { openDatabase } = await import('../platform/index.ts')
       const database = await openDatabase(databaseTarget(opts.data, process.env))
       try {
         const csv = enterprisesToCsv(await allEnterprises(database.db))
@@ -32,6 +35,7 @@ export function enterprisesCommand(): Command {
     .action(async (file: string, opts: { data?: string }) => {
       const text = await readFile(file, 'utf8')
       const target = databaseTarget(opts.data, process.env)
+      const { openDatabase } = await import('../platform/index.ts')
       const database = await openDatabase(target)
       try {
         const result = await importEnterprisesCsv(database.db, text)

@@ -1,8 +1,12 @@
+import { readFileSync } from 'node:fs'
 import { Command, CommanderError, InvalidArgumentError } from 'commander'
-import { VERSION } from '../app.ts'
 import { enterprisesCommand } from './enterprises-command.ts'
 import { seedCommand } from './seed-command.ts'
 import { startCommand } from './start-command.ts'
+
+const VERSION: string = JSON.parse(
+  readFileSync(new URL('../../package.json', import.meta.url), 'utf8'),
+).version
 
 /** Exit codes: 0 done, 1 failed, 2 bad usage or refused input. */
 export const EXIT = { OK: 0, FAILED: 1, USAGE: 2 } as const
@@ -27,6 +31,12 @@ export function buildCli(): Command {
   program.addCommand(startCommand())
   program.addCommand(seedCommand())
   program.addCommand(enterprisesCommand())
+  // Sub-commands do not inherit exitOverride: without it commander would exit(1) on a usage error.
+  const override = (command: Command) => {
+    command.exitOverride().showHelpAfterError()
+    command.commands.forEach(override)
+  }
+  override(program)
   return program
 }
 

@@ -1,6 +1,5 @@
 import { Command } from 'commander'
 import { sql } from 'kysely'
-import { openDatabase } from '../platform/index.ts'
 import { DEFAULT_SEED, seedDemoCluster } from '../seed/index.ts'
 import { databaseTarget, describeTarget } from './config.ts'
 import { EXIT, ExitError, integerOption } from './main.ts'
@@ -10,10 +9,14 @@ export function seedCommand(): Command {
   return new Command('seed')
     .description('Replace the registry with the demo cluster (synthetic data) generated from a seed')
     .option('--seed <n>', `generator seed (default ${DEFAULT_SEED})`, integerOption(0, 2 ** 31 - 1))
-    .option('-d, --data <dir>', 'PGlite data folder (env HUIGUO_DATA, default ./data; DATABASE_URL uses PostgreSQL)')
+    .option(
+      '-d, --data <dir>',
+      'PGlite data folder (env HUIGUO_DATA, default ./data; DATABASE_URL uses PostgreSQL)',
+    )
     .option('--force', 'also delete enterprises that are not synthetic')
     .action(async (opts: { seed?: number; data?: string; force?: boolean }) => {
       const target = databaseTarget(opts.data, process.env)
+      const { openDatabase } = await import('../platform/index.ts')
       const database = await openDatabase(target)
       try {
         const real = await database.db

@@ -1,6 +1,4 @@
 import { Command } from 'commander'
-import pino from 'pino'
-import { startServer } from '../app.ts'
 import { DEFAULT_SEED } from '../seed/index.ts'
 import { DEFAULT_PORT, databaseTarget, describeTarget } from './config.ts'
 import { integerOption } from './main.ts'
@@ -9,13 +7,25 @@ import { progressBar } from './progress.ts'
 export function startCommand(): Command {
   return new Command('start')
     .description('Serve Huiguo (API, docs and web UI); an empty database first gets the demo cluster')
-    .option('-p, --port <n>', `port to listen on (env PORT, default ${DEFAULT_PORT})`, integerOption(0, 65535))
-    .option('-d, --data <dir>', 'PGlite data folder (env HUIGUO_DATA, default ./data; DATABASE_URL uses PostgreSQL)')
+    .option(
+      '-p, --port <n>',
+      `port to listen on (env PORT, default ${DEFAULT_PORT})`,
+      integerOption(0, 65535),
+    )
+    .option(
+      '-d, --data <dir>',
+      'PGlite data folder (env HUIGUO_DATA, default ./data; DATABASE_URL uses PostgreSQL)',
+    )
     .option('--host <host>', 'address to bind', '0.0.0.0')
-    .option('--seed <n>', `demo-cluster seed for an empty database (default ${DEFAULT_SEED})`, integerOption(0, 2 ** 31 - 1))
+    .option(
+      '--seed <n>',
+      `demo-cluster seed for an empty database (default ${DEFAULT_SEED})`,
+      integerOption(0, 2 ** 31 - 1),
+    )
     .option('--no-demo', 'do not create the demo cluster on an empty database')
     .action(async (opts: { port?: number; data?: string; host: string; seed?: number; demo: boolean }) => {
       const startedAt = performance.now()
+      const [{ startServer }, { default: pino }] = await Promise.all([import('../app.ts'), import('pino')])
       const target = databaseTarget(opts.data, process.env)
       const port = opts.port ?? (process.env.PORT ? integerOption(0, 65535)(process.env.PORT) : DEFAULT_PORT)
       const logger = pino({ level: process.env.LOG_LEVEL ?? 'info' })

@@ -43,7 +43,9 @@ export const clusterRoutes: FastifyPluginAsyncTypebox<{ db: Kysely<Database> }> 
             topTenSheetStrip: Type.Integer(),
             outputTonnesPerYear: Type.Integer(),
             chain: Type.Array(Type.Object({ stage: Type.String(), enterprises: Type.Integer() })),
-            synthetic: Type.Boolean({ description: 'True when any figure comes from the generated demo data' }),
+            synthetic: Type.Boolean({
+              description: 'True when any figure comes from the generated demo data',
+            }),
             enterprisesByKind: Type.Record(Type.String(), Type.Integer()),
             capacityTPerYearByForm: Type.Record(Type.String(), Type.Integer()),
             topEnterprises: Type.Array(

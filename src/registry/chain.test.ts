@@ -41,8 +41,11 @@ describe('industrial chain', () => {
     const counts = fc.array(fc.nat(500), { minLength: CHAIN_STAGES.length, maxLength: CHAIN_STAGES.length })
     fc.assert(
       fc.property(counts, (ns) => {
-        const view = chainView(ns.map((n, i) => ({ stage: CHAIN_STAGES[i]!, enterprises: n, processors: n, supporting: 0 })))
-        for (const a of view) for (const b of view) if (a.enterprises >= b.enterprises && a.thin) expect(b.thin).toBe(true)
+        const view = chainView(
+          ns.map((n, i) => ({ stage: CHAIN_STAGES[i]!, enterprises: n, processors: n, supporting: 0 })),
+        )
+        for (const a of view)
+          for (const b of view) if (a.enterprises >= b.enterprises && a.thin) expect(b.thin).toBe(true)
       }),
     )
   })

@@ -42,7 +42,12 @@ export function chainView(counts: readonly StageCount[]): ChainStageView[] {
   const byStage = new Map(counts.map((c) => [c.stage, c]))
   const stages = CHAIN_STAGES.map((stage) => {
     const c = byStage.get(stage)
-    return { stage, enterprises: c?.enterprises ?? 0, processors: c?.processors ?? 0, supporting: c?.supporting ?? 0 }
+    return {
+      stage,
+      enterprises: c?.enterprises ?? 0,
+      processors: c?.processors ?? 0,
+      supporting: c?.supporting ?? 0,
+    }
   })
   const sorted = stages.map((s) => s.enterprises).sort((a, b) => a - b)
   const mid = sorted.length >> 1
@@ -50,6 +55,8 @@ export function chainView(counts: readonly StageCount[]): ChainStageView[] {
   const medianTimes2 = sorted.length % 2 ? 2 * sorted[mid]! : sorted[mid - 1]! + sorted[mid]!
   return stages.map((s) => ({
     ...s,
-    thin: s.enterprises < THIN_STAGE_MIN_ENTERPRISES || s.enterprises * 200 < medianTimes2 * THIN_STAGE_MEDIAN_PERCENT,
+    thin:
+      s.enterprises < THIN_STAGE_MIN_ENTERPRISES ||
+      s.enterprises * 200 < medianTimes2 * THIN_STAGE_MEDIAN_PERCENT,
   }))
 }

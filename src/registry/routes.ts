@@ -147,7 +147,9 @@ export const registryRoutes: FastifyPluginAsyncTypebox<{ db: Kysely<Database> }>
             form: Type.Optional(FormQuery),
             alloy: Type.Optional(Type.String({ pattern: '^[0-9]{4}$' })),
             temper: Type.Optional(Type.String({ pattern: '^[A-Z][A-Z0-9]{0,4}$' })),
-            thicknessUm: Type.Optional(PositiveIntegerQuery(6, 'Thickness in micrometres the offer must cover')),
+            thicknessUm: Type.Optional(
+              PositiveIntegerQuery(6, 'Thickness in micrometres the offer must cover'),
+            ),
             widthMm: Type.Optional(PositiveIntegerQuery(4, 'Width in millimetres the offer must cover')),
             application: Type.Optional(ApplicationQuery),
             enterpriseId: Type.Optional(Type.String({ pattern: ENTERPRISE_ID_PATTERN })),

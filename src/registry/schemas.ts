@@ -24,7 +24,10 @@ export const EnterpriseJson = Type.Object({
   lat: Type.Number(),
   lon: Type.Number(),
   capacityTPerYear: CapacityByForm,
-  annualRevenueCny: Type.String({ description: 'Decimal yuan, two places', pattern: '^-?[0-9]+\\.[0-9]{2}$' }),
+  annualRevenueCny: Type.String({
+    description: 'Decimal yuan, two places',
+    pattern: '^-?[0-9]+\\.[0-9]{2}$',
+  }),
   employees: Type.Integer(),
   certifications: Type.Array(Type.String()),
   inCluster: Type.Boolean(),

@@ -39,7 +39,12 @@ import { parseSpec } from './spec-parse.ts'
 import { FORM_KEYWORDS, type ProductSpec, type SpecResult } from './spec-rules.ts'
 
 export { APPLICATION_RULES, type ApplicationRule, applicationIssues } from './spec-applications.ts'
-export { canonicalThicknessMm, describeThickness, formatThicknessMm, parseThicknessMm } from './spec-numbers.ts'
+export {
+  canonicalThicknessMm,
+  describeThickness,
+  formatThicknessMm,
+  parseThicknessMm,
+} from './spec-numbers.ts'
 export { MAX_SPEC_TEXT_LENGTH, parseSpec } from './spec-parse.ts'
 export {
   applicableTempers,

@@ -1,6 +1,13 @@
-import { type Kysely, type Selectable, type Transaction, sql } from 'kysely'
+import { type Kysely, type Selectable, sql, type Transaction } from 'kysely'
 import type { Database, EnterpriseTable } from '../platform/db/index.ts'
-import type { CatalogueItem, ChainStage, Enterprise, EnterpriseKind, ProductForm, SupportingCategory } from './model.ts'
+import type {
+  CatalogueItem,
+  ChainStage,
+  Enterprise,
+  EnterpriseKind,
+  ProductForm,
+  SupportingCategory,
+} from './model.ts'
 
 type Db = Kysely<Database> | Transaction<Database>
 
@@ -101,7 +108,11 @@ export async function insertCatalogue(db: Db, items: readonly CatalogueItem[]): 
 
 export async function existingEnterpriseIds(db: Db, ids: readonly string[]): Promise<string[]> {
   if (ids.length === 0) return []
-  const rows = await db.selectFrom('enterprise').select('id').where('id', 'in', [...ids]).execute()
+  const rows = await db
+    .selectFrom('enterprise')
+    .select('id')
+    .where('id', 'in', [...ids])
+    .execute()
   return rows.map((r) => r.id)
 }
 
@@ -121,7 +132,8 @@ export async function findEnterprises(db: Db, filter: EnterpriseFilter): Promise
   if (filter.category) query = query.where('category', '=', filter.category)
   if (filter.stage) query = query.where(sql<boolean>`stages @> array[${filter.stage}]::text[]`)
   if (filter.inCluster !== undefined) query = query.where('in_cluster', '=', filter.inCluster)
-  if (filter.topTenSheetStrip !== undefined) query = query.where('top_ten_sheet_strip', '=', filter.topTenSheetStrip)
+  if (filter.topTenSheetStrip !== undefined)
+    query = query.where('top_ten_sheet_strip', '=', filter.topTenSheetStrip)
   if (filter.afterId) query = query.where('id', '>', filter.afterId)
   if (filter.q) {
     const pattern = likePattern(filter.q)
@@ -251,7 +263,9 @@ export interface StageCoverage {
 /** How many enterprises cover each chain stage, by kind. */
 export async function stageCoverage(db: Db): Promise<StageCoverage[]> {
   const rows = await db
-    .selectFrom(sql<{ stage: string; kind: string }>`(select unnest(stages) as stage, kind from enterprise)`.as('s'))
+    .selectFrom(
+      sql<{ stage: string; kind: string }>`(select unnest(stages) as stage, kind from enterprise)`.as('s'),
+    )
     .select([
       's.stage',
       sql<number>`count(*)::int`.as('enterprises'),
@@ -305,7 +319,10 @@ export async function clusterTotals(db: Db): Promise<ClusterTotals> {
 }
 
 /** The processors with the largest revenue, with their total capacity. */
-export async function topProcessors(db: Db, limit: number): Promise<Array<Enterprise & { capacityTotalT: number }>> {
+export async function topProcessors(
+  db: Db,
+  limit: number,
+): Promise<Array<Enterprise & { capacityTotalT: number }>> {
   const rows = await db
     .selectFrom('enterprise')
     .selectAll()

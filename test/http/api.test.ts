@@ -60,7 +60,9 @@ describe.each(seededBackends())('HTTP API on $name', ({ open }) => {
     expect(s.chain.find((c: { stage: string }) => c.stage === 'cast_rolling').enterprises).toBe(castRolling)
     expect(s.synthetic).toBe(true)
     expect(s.topEnterprises).toHaveLength(10)
-    const revenues = s.topEnterprises.map((e: { annualRevenueCny: string }) => BigInt(e.annualRevenueCny.replace('.', '')))
+    const revenues = s.topEnterprises.map((e: { annualRevenueCny: string }) =>
+      BigInt(e.annualRevenueCny.replace('.', '')),
+    )
     for (let i = 1; i < revenues.length; i++) expect(revenues[i - 1] >= revenues[i]).toBe(true)
   })
 
@@ -80,7 +82,9 @@ describe.each(seededBackends())('HTTP API on $name', ({ open }) => {
 
   it('filters by kind, stage, category and text', async () => {
     const foil = (await get('/api/v1/enterprises?kind=processor&stage=foil_rolling&limit=200')).json()
-    const expected = demo.enterprises.filter((e) => e.kind === 'processor' && e.stages.includes('foil_rolling'))
+    const expected = demo.enterprises.filter(
+      (e) => e.kind === 'processor' && e.stages.includes('foil_rolling'),
+    )
     expect(foil.items.length).toBe(Math.min(200, expected.length))
     for (const e of foil.items) {
       expect(e.kind).toBe('processor')
@@ -92,7 +96,8 @@ describe.each(seededBackends())('HTTP API on $name', ({ open }) => {
     const fragment = target.nameZh.slice(2, 5)
     const found = (await get(`/api/v1/enterprises?q=${encodeURIComponent(fragment)}&limit=200`)).json()
     expect(found.items.map((e: { id: string }) => e.id)).toContain(target.id)
-    for (const e of found.items) expect(`${e.nameZh} ${e.nameEn} ${e.id}`.toLowerCase()).toContain(fragment.toLowerCase())
+    for (const e of found.items)
+      expect(`${e.nameZh} ${e.nameEn} ${e.id}`.toLowerCase()).toContain(fragment.toLowerCase())
   })
 
   it('shows one enterprise with its catalogue, money as decimal yuan', async () => {
@@ -114,9 +119,18 @@ describe.each(seededBackends())('HTTP API on $name', ({ open }) => {
     const { items } = res.json()
     const expected = demo.catalogue.filter(
       (c) =>
-        c.form === 'foil' && c.thicknessMinUm <= 12 && c.thicknessMaxUm >= 12 && c.widthMinMm <= 600 && c.widthMaxMm >= 600,
+        c.form === 'foil' &&
+        c.thicknessMinUm <= 12 &&
+        c.thicknessMaxUm >= 12 &&
+        c.widthMinMm <= 600 &&
+        c.widthMaxMm >= 600,
     )
-    expect(items.map((i: { id: string }) => i.id)).toEqual(expected.map((c) => c.id).sort().slice(0, 200))
+    expect(items.map((i: { id: string }) => i.id)).toEqual(
+      expected
+        .map((c) => c.id)
+        .sort()
+        .slice(0, 200),
+    )
     expect(items.length).toBeGreaterThan(0)
     for (const i of items) expect(i.enterpriseNameZh.length).toBeGreaterThan(0)
   })
@@ -152,7 +166,9 @@ describe.each(seededBackends())('HTTP API on $name', ({ open }) => {
   it('lists every failing field at once', async () => {
     const body = (await get('/api/v1/enterprises?limit=0&kind=x&stage=y')).json()
     const fields = body.errors.map((e: { field: string }) => e.field)
-    expect(fields).toEqual(expect.arrayContaining(['querystring/limit', 'querystring/kind', 'querystring/stage']))
+    expect(fields).toEqual(
+      expect.arrayContaining(['querystring/limit', 'querystring/kind', 'querystring/stage']),
+    )
   })
 
   it('refuses a forged cursor', async () => {
@@ -196,7 +212,14 @@ describe.each(seededBackends())('HTTP API on $name', ({ open }) => {
     expect(res.statusCode).toBe(200)
     const doc = res.json()
     expect(doc.openapi).toMatch(/^3\./)
-    for (const path of ['/api/v1/cluster/summary', '/api/v1/enterprises', '/api/v1/enterprises/{id}', '/api/v1/products', '/api/v1/specs/parse', '/healthz'])
+    for (const path of [
+      '/api/v1/cluster/summary',
+      '/api/v1/enterprises',
+      '/api/v1/enterprises/{id}',
+      '/api/v1/products',
+      '/api/v1/specs/parse',
+      '/healthz',
+    ])
       expect(Object.keys(doc.paths)).toContain(path)
   })
 })

@@ -41,7 +41,9 @@ export async function openDatabase(target: DatabaseTarget): Promise<OpenDatabase
     max: 10,
     types: {
       getTypeParser: ((oid: number, format?: 'text' | 'binary') =>
-        oid === INT8_OID ? (text: string) => BigInt(text) : pg.types.getTypeParser(oid, format)) as typeof pg.types.getTypeParser,
+        oid === INT8_OID
+          ? (text: string) => BigInt(text)
+          : pg.types.getTypeParser(oid, format)) as typeof pg.types.getTypeParser,
     },
   })
   db = new Kysely<Database>({ dialect: new PostgresDialect({ pool }) })

@@ -1,3 +1,3 @@
-export { openDatabase, type DatabaseTarget, type OpenDatabase } from './connect.ts'
+export { type DatabaseTarget, type OpenDatabase, openDatabase } from './connect.ts'
 export { migrateToLatest } from './migrations.ts'
 export type { Database, EnterpriseTable } from './schema.ts'

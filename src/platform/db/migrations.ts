@@ -6,6 +6,7 @@ import { type Kysely, type Migration, type MigrationProvider, Migrator, sql } fr
  */
 const MIGRATIONS: Record<string, Migration> = {
   '0001_registry': {
+    // biome-ignore lint/suspicious/noExplicitAny: a migration sees the schema as it was then, not today's types
     async up(db: Kysely<any>) {
       await db.schema
         .createTable('enterprise')
@@ -34,11 +35,18 @@ const MIGRATIONS: Record<string, Migration> = {
         )
         .execute()
       await db.schema.createIndex('enterprise_kind_idx').on('enterprise').column('kind').execute()
-      await db.schema.createIndex('enterprise_stages_idx').on('enterprise').using('gin').column('stages').execute()
+      await db.schema
+        .createIndex('enterprise_stages_idx')
+        .on('enterprise')
+        .using('gin')
+        .column('stages')
+        .execute()
 
       await db.schema
         .createTable('enterprise_capacity')
-        .addColumn('enterprise_id', 'text', (c) => c.notNull().references('enterprise.id').onDelete('cascade'))
+        .addColumn('enterprise_id', 'text', (c) =>
+          c.notNull().references('enterprise.id').onDelete('cascade'),
+        )
         .addColumn('form', 'text', (c) => c.notNull())
         .addColumn('tonnes_per_year', 'integer', (c) => c.notNull().check(sql`tonnes_per_year > 0`))
         .addPrimaryKeyConstraint('enterprise_capacity_pk', ['enterprise_id', 'form'])
@@ -47,7 +55,9 @@ const MIGRATIONS: Record<string, Migration> = {
       await db.schema
         .createTable('catalogue_item')
         .addColumn('id', 'text', (c) => c.primaryKey())
-        .addColumn('enterprise_id', 'text', (c) => c.notNull().references('enterprise.id').onDelete('cascade'))
+        .addColumn('enterprise_id', 'text', (c) =>
+          c.notNull().references('enterprise.id').onDelete('cascade'),
+        )
         .addColumn('form', 'text', (c) => c.notNull())
         .addColumn('alloy', 'text', (c) => c.notNull())
         .addColumn('temper', 'text', (c) => c.notNull())
@@ -57,11 +67,22 @@ const MIGRATIONS: Record<string, Migration> = {
         .addColumn('width_max_mm', 'integer', (c) => c.notNull())
         .addColumn('application', 'text')
         .addColumn('monthly_capacity_t', 'integer', (c) => c.notNull().check(sql`monthly_capacity_t > 0`))
-        .addCheckConstraint('catalogue_thickness_range', sql`0 < thickness_min_um and thickness_min_um <= thickness_max_um`)
+        .addCheckConstraint(
+          'catalogue_thickness_range',
+          sql`0 < thickness_min_um and thickness_min_um <= thickness_max_um`,
+        )
         .addCheckConstraint('catalogue_width_range', sql`0 < width_min_mm and width_min_mm <= width_max_mm`)
         .execute()
-      await db.schema.createIndex('catalogue_enterprise_idx').on('catalogue_item').column('enterprise_id').execute()
-      await db.schema.createIndex('catalogue_form_alloy_idx').on('catalogue_item').columns(['form', 'alloy']).execute()
+      await db.schema
+        .createIndex('catalogue_enterprise_idx')
+        .on('catalogue_item')
+        .column('enterprise_id')
+        .execute()
+      await db.schema
+        .createIndex('catalogue_form_alloy_idx')
+        .on('catalogue_item')
+        .columns(['form', 'alloy'])
+        .execute()
 
       await db.schema
         .createTable('app_meta')
@@ -76,6 +97,7 @@ const MIGRATIONS: Record<string, Migration> = {
 const provider: MigrationProvider = { getMigrations: async () => MIGRATIONS }
 
 /** Brings the schema to the latest migration; throws with the failing migration's error. */
+// biome-ignore lint/suspicious/noExplicitAny: migrations run before (and regardless of) the typed schema
 export async function migrateToLatest(db: Kysely<any>): Promise<string[]> {
   const migrator = new Migrator({ db, provider })
   const { error, results } = await migrator.migrateToLatest()

@@ -103,7 +103,8 @@ class PGliteConnection implements DatabaseConnection {
         : { rows: result.rows, numAffectedRows: BigInt(affected) }
     } catch (error) {
       // Keep the caller's stack: a failing query should point at the code that built it.
-      if (error instanceof Error) error.stack = `${error.stack}\n${new Error().stack?.split('\n').slice(1).join('\n')}`
+      if (error instanceof Error)
+        error.stack = `${error.stack}\n${new Error().stack?.split('\n').slice(1).join('\n')}`
       throw error
     }
   }

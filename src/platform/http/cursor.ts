@@ -24,7 +24,11 @@ export function decodeCursor(cursor: string, keyPattern: RegExp): string {
 }
 
 /** Builds a page from `limit + 1` fetched rows: the extra row only says whether there is more. */
-export function pageOf<T>(rows: T[], limit: number, keyOf: (row: T) => string): { items: T[]; nextCursor: string | null } {
+export function pageOf<T>(
+  rows: T[],
+  limit: number,
+  keyOf: (row: T) => string,
+): { items: T[]; nextCursor: string | null } {
   if (rows.length <= limit) return { items: rows, nextCursor: null }
   const items = rows.slice(0, limit)
   return { items, nextCursor: encodeCursor(keyOf(items[items.length - 1] as T)) }

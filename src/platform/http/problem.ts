@@ -18,7 +18,8 @@ export function fieldErrorsOf(context: string, errors: readonly AjvError[]): Fie
     if (e.keyword === 'additionalProperties') path += `/${String(e.params.additionalProperty)}`
     let message = e.message ?? e.keyword
     if (e.keyword === 'additionalProperties') message = 'is not a known field'
-    if (e.keyword === 'pattern' && typeof e.params.pattern === 'string') message = `does not match ${e.params.pattern}`
+    if (e.keyword === 'pattern' && typeof e.params.pattern === 'string')
+      message = `does not match ${e.params.pattern}`
     return { field: `${context}${path}`, message }
   })
 }
@@ -30,16 +31,26 @@ export function fieldErrorsOf(context: string, errors: readonly AjvError[]): Fie
 export function installProblemHandlers(app: FastifyInstance): void {
   app.setErrorHandler((error: FastifyError | AppError, request, reply) => {
     if (error instanceof AppError) {
-      return reply.status(error.status).type(PROBLEM_TYPE).send(problemOf(error.code, error.detail, error.errors))
+      return reply
+        .status(error.status)
+        .type(PROBLEM_TYPE)
+        .send(problemOf(error.code, error.detail, error.errors))
     }
     const fastifyError = error as FastifyError & { validationContext?: string }
     if (fastifyError.validation) {
-      const errors = fieldErrorsOf(fastifyError.validationContext ?? 'request', fastifyError.validation as AjvError[])
+      const errors = fieldErrorsOf(
+        fastifyError.validationContext ?? 'request',
+        fastifyError.validation as AjvError[],
+      )
       const detail = errors.map((e) => `${e.field} ${e.message}`).join('; ')
-      return reply.status(400).type(PROBLEM_TYPE).send(problemOf('VALIDATION_FAILED', detail, errors))
+      return reply
+        .status(400)
+        .type(PROBLEM_TYPE)
+        .send(problemOf('VALIDATION_FAILED', detail, errors))
     }
     const known = knownFastifyError(fastifyError)
-    if (known) return reply.status(ERROR_STATUS[known]).type(PROBLEM_TYPE).send(problemOf(known, fastifyError.message))
+    if (known)
+      return reply.status(ERROR_STATUS[known]).type(PROBLEM_TYPE).send(problemOf(known, fastifyError.message))
     request.log.error({ err: error }, 'unhandled error')
     return reply
       .status(500)
@@ -51,7 +62,12 @@ export function installProblemHandlers(app: FastifyInstance): void {
     reply
       .status(404)
       .type(PROBLEM_TYPE)
-      .send(problemOf('ROUTE_NOT_FOUND', `${request.method} ${request.url.split('?')[0]} is not a route of this API`)),
+      .send(
+        problemOf(
+          'ROUTE_NOT_FOUND',
+          `${request.method} ${request.url.split('?')[0]} is not a route of this API`,
+        ),
+      ),
   )
 }
 
