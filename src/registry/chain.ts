@@ -22,8 +22,8 @@ export const CHAIN_LINKS: readonly { from: ChainStage; to: ChainStage }[] = [
 
 /** A stage is thin when fewer than this many enterprises cover it… */
 export const THIN_STAGE_MIN_ENTERPRISES = 10
-/** …or when it has less than this share (percent) of the median stage's coverage. */
-export const THIN_STAGE_MEDIAN_PERCENT = 25
+/** …or when it has less than this share (percent) of the median stage's coverage: a bottleneck candidate. */
+export const THIN_STAGE_MEDIAN_PERCENT = 33
 
 export interface StageCount {
   stage: string

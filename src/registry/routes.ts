@@ -12,6 +12,7 @@ import {
   Page,
   PositiveIntegerQuery,
 } from '../platform/http/schemas.ts'
+import { enterprisesToCsv } from './csv.ts'
 import {
   ALLOYS,
   APPLICATIONS,
@@ -34,7 +35,7 @@ import {
   StageQuery,
 } from './schemas.ts'
 import { parseSpec, printSpec } from './spec.ts'
-import { findCatalogueOf, findEnterprise, findEnterprises, findProducts } from './store.ts'
+import { allEnterprises, findCatalogueOf, findEnterprise, findEnterprises, findProducts } from './store.ts'
 
 const DEFAULT_PAGE_SIZE = 50
 const ENTERPRISE_ID = new RegExp(ENTERPRISE_ID_PATTERN)
@@ -115,6 +116,25 @@ export const registryRoutes: FastifyPluginAsyncTypebox<{ db: Kysely<Database> }>
       })
       const page = pageOf(rows, limit, (e) => e.id)
       return { items: page.items.map(enterpriseToJson), nextCursor: page.nextCursor }
+    },
+  )
+
+  app.get(
+    '/enterprises.csv',
+    {
+      schema: {
+        tags: ['registry'],
+        summary: 'Every enterprise as CSV (the format `huiguo enterprises import` reads)',
+        produces: ['text/csv'],
+      },
+    },
+    async (_request, reply) => {
+      const csv = enterprisesToCsv(await allEnterprises(db))
+      // The byte-order mark makes spreadsheet programs read the Chinese names as UTF-8.
+      return reply
+        .type('text/csv; charset=utf-8')
+        .header('content-disposition', 'attachment; filename="huiguo-enterprises.csv"')
+        .send(`\uFEFF${csv}`)
     },
   )
 

@@ -1,15 +1,15 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { buildApp } from '../../src/app.ts'
 import type { HttpApp } from '../../src/platform/index.ts'
-import { CHAIN_STAGES, OUTPUT_UTILISATION_PERCENT } from '../../src/registry/index.ts'
+import { CHAIN_STAGES, OUTPUT_UTILISATION_PERCENT, parseEnterprisesCsv } from '../../src/registry/index.ts'
 import { DEFAULT_SEED, generateCluster } from '../../src/seed/index.ts'
-import { type DisposableDatabase, seededBackends } from '../support/seeded.ts'
+import { seededBackends, type TestDatabase } from '../support/databases.ts'
 
 const demo = generateCluster(DEFAULT_SEED)
 const BILLION_YUAN_IN_FEN = 100_000_000_000n * 100n
 
 describe.each(seededBackends())('HTTP API on $name', ({ open }) => {
-  let database: DisposableDatabase
+  let database: TestDatabase
   let app: HttpApp
 
   beforeAll(async () => {
@@ -205,6 +205,16 @@ describe.each(seededBackends())('HTTP API on $name', ({ open }) => {
     await app.inject({ method: 'POST', url: '/api/v1/enterprises', payload: '{"id":' })
     await app.inject({ method: 'DELETE', url: `/api/v1/enterprises/${demo.enterprises[0]!.id}` })
     expect(await count()).toEqual(before)
+  })
+
+  it('exports the registry as CSV that parses back to the stored enterprises', async () => {
+    const res = await get('/api/v1/enterprises.csv')
+    expect(res.statusCode).toBe(200)
+    expect(res.headers['content-type']).toContain('text/csv')
+    expect(res.body.startsWith('\uFEFF')).toBe(true)
+    const parsed = parseEnterprisesCsv(res.body)
+    expect(parsed.ok).toBe(true)
+    if (parsed.ok) expect(parsed.value).toEqual([...demo.enterprises].sort((a, b) => (a.id < b.id ? -1 : 1)))
   })
 
   it('publishes an OpenAPI document for the routes', async () => {
