@@ -1,6 +1,4 @@
-import { readFileSync } from 'node:fs'
-import { dirname, join } from 'node:path'
-import { fileURLToPath } from 'node:url'
+import { join } from 'node:path'
 import type { FastifyBaseLogger } from 'fastify'
 import { clusterRoutes } from './cluster/index.ts'
 import {
@@ -9,13 +7,13 @@ import {
   type HttpApp,
   type OpenDatabase,
   openDatabase,
+  PACKAGE_ROOT,
+  VERSION,
 } from './platform/index.ts'
 import { countEnterprises, registryRoutes } from './registry/index.ts'
 import { DEFAULT_SEED, type ProgressListener, seedDemoCluster } from './seed/index.ts'
 
-const ROOT = join(dirname(fileURLToPath(import.meta.url)), '..')
-export const WEB_DIST_DIR = join(ROOT, 'web', 'dist')
-export const VERSION: string = JSON.parse(readFileSync(join(ROOT, 'package.json'), 'utf8')).version
+export const WEB_DIST_DIR = join(PACKAGE_ROOT, 'web', 'dist')
 
 export interface AppOptions {
   database: OpenDatabase

@@ -1,12 +1,8 @@
-import { readFileSync } from 'node:fs'
 import { Command, CommanderError, InvalidArgumentError } from 'commander'
+import { VERSION } from '../platform/package-root.ts'
 import { enterprisesCommand } from './enterprises-command.ts'
 import { seedCommand } from './seed-command.ts'
 import { startCommand } from './start-command.ts'
-
-const VERSION: string = JSON.parse(
-  readFileSync(new URL('../../package.json', import.meta.url), 'utf8'),
-).version
 
 /** Exit codes: 0 done, 1 failed, 2 bad usage or refused input. */
 export const EXIT = { OK: 0, FAILED: 1, USAGE: 2 } as const
