@@ -46,41 +46,9 @@ export interface ProductRow extends CatalogueItem {
   enterpriseNameEn: string
 }
 
+/** Inserts new enterprises with their capacities; an existing id is an error (primary key). */
 export async function insertEnterprises(db: Db, enterprises: readonly Enterprise[]): Promise<void> {
-  for (let i = 0; i < enterprises.length; i += INSERT_BATCH_ROWS) {
-    const batch = enterprises.slice(i, i + INSERT_BATCH_ROWS)
-    await db
-      .insertInto('enterprise')
-      .values(
-        batch.map((e) => ({
-          id: e.id,
-          name_zh: e.nameZh,
-          name_en: e.nameEn,
-          kind: e.kind,
-          category: e.category,
-          stages: e.stages,
-          place: e.place,
-          province: e.province,
-          lat: e.lat,
-          lon: e.lon,
-          annual_revenue_fen: e.annualRevenueFen,
-          employees: e.employees,
-          certifications: e.certifications,
-          in_cluster: e.inCluster,
-          top_ten_sheet_strip: e.topTenSheetStrip,
-          synthetic: e.synthetic,
-        })),
-      )
-      .execute()
-    const capacities = batch.flatMap((e) =>
-      Object.entries(e.capacityTPerYear).map(([form, tonnes]) => ({
-        enterprise_id: e.id,
-        form,
-        tonnes_per_year: tonnes as number,
-      })),
-    )
-    if (capacities.length > 0) await db.insertInto('enterprise_capacity').values(capacities).execute()
-  }
+  await writeEnterprises(db, enterprises, false)
 }
 
 export async function insertCatalogue(db: Db, items: readonly CatalogueItem[]): Promise<void> {
@@ -352,54 +320,67 @@ export async function deleteCapacitiesOf(db: Db, enterpriseIds: readonly string[
  * transaction to write all or nothing.
  */
 export async function upsertEnterprises(db: Db, enterprises: readonly Enterprise[]): Promise<void> {
+  await writeEnterprises(db, enterprises, true)
+}
+
+const UPDATED_ON_CONFLICT = [
+  'name_zh',
+  'name_en',
+  'kind',
+  'category',
+  'stages',
+  'place',
+  'province',
+  'lat',
+  'lon',
+  'annual_revenue_fen',
+  'employees',
+  'certifications',
+  'in_cluster',
+  'top_ten_sheet_strip',
+  'synthetic',
+] as const
+
+async function writeEnterprises(db: Db, enterprises: readonly Enterprise[], upsert: boolean): Promise<void> {
   for (let i = 0; i < enterprises.length; i += INSERT_BATCH_ROWS) {
     const batch = enterprises.slice(i, i + INSERT_BATCH_ROWS)
-    await db
-      .insertInto('enterprise')
-      .values(
-        batch.map((e) => ({
-          id: e.id,
-          name_zh: e.nameZh,
-          name_en: e.nameEn,
-          kind: e.kind,
-          category: e.category,
-          stages: e.stages,
-          place: e.place,
-          province: e.province,
-          lat: e.lat,
-          lon: e.lon,
-          annual_revenue_fen: e.annualRevenueFen,
-          employees: e.employees,
-          certifications: e.certifications,
-          in_cluster: e.inCluster,
-          top_ten_sheet_strip: e.topTenSheetStrip,
-          synthetic: e.synthetic,
-        })),
-      )
-      .onConflict((oc) =>
-        oc.column('id').doUpdateSet((eb) => ({
-          name_zh: eb.ref('excluded.name_zh'),
-          name_en: eb.ref('excluded.name_en'),
-          kind: eb.ref('excluded.kind'),
-          category: eb.ref('excluded.category'),
-          stages: eb.ref('excluded.stages'),
-          place: eb.ref('excluded.place'),
-          province: eb.ref('excluded.province'),
-          lat: eb.ref('excluded.lat'),
-          lon: eb.ref('excluded.lon'),
-          annual_revenue_fen: eb.ref('excluded.annual_revenue_fen'),
-          employees: eb.ref('excluded.employees'),
-          certifications: eb.ref('excluded.certifications'),
-          in_cluster: eb.ref('excluded.in_cluster'),
-          top_ten_sheet_strip: eb.ref('excluded.top_ten_sheet_strip'),
-          synthetic: eb.ref('excluded.synthetic'),
-        })),
-      )
-      .execute()
-    await deleteCapacitiesOf(
-      db,
-      batch.map((e) => e.id),
+    const insert = db.insertInto('enterprise').values(
+      batch.map((e) => ({
+        id: e.id,
+        name_zh: e.nameZh,
+        name_en: e.nameEn,
+        kind: e.kind,
+        category: e.category,
+        stages: e.stages,
+        place: e.place,
+        province: e.province,
+        lat: e.lat,
+        lon: e.lon,
+        annual_revenue_fen: e.annualRevenueFen,
+        employees: e.employees,
+        certifications: e.certifications,
+        in_cluster: e.inCluster,
+        top_ten_sheet_strip: e.topTenSheetStrip,
+        synthetic: e.synthetic,
+      })),
     )
+    if (upsert) {
+      await insert
+        .onConflict((oc) =>
+          oc
+            .column('id')
+            .doUpdateSet((eb) =>
+              Object.fromEntries(UPDATED_ON_CONFLICT.map((column) => [column, eb.ref(`excluded.${column}`)])),
+            ),
+        )
+        .execute()
+      await deleteCapacitiesOf(
+        db,
+        batch.map((e) => e.id),
+      )
+    } else {
+      await insert.execute()
+    }
     const capacities = batch.flatMap((e) =>
       Object.entries(e.capacityTPerYear).map(([form, tonnes]) => ({
         enterprise_id: e.id,
