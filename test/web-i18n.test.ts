@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest'
+import { ERROR_CODES } from '../src/kernel/errors.ts'
 import {
   APPLICATIONS,
   CHAIN_STAGES,
@@ -6,6 +7,7 @@ import {
   PRODUCT_FORMS,
   SUPPORTING_CATEGORIES,
 } from '../src/registry/model.ts'
+import { SPEC_REASONS } from '../src/registry/spec.ts'
 import { DICTIONARIES, detectLang, translate, translateVocab } from '../web/src/i18n/index.ts'
 
 const { zh, en } = DICTIONARIES
@@ -42,6 +44,21 @@ describe('UI dictionaries', () => {
     }
     expect(translateVocab(zh, 'stage', 'hot_rolling')).toBe('热轧')
     expect(translateVocab(en, 'kind', 'unknown_kind')).toBe('unknown_kind')
+  })
+
+  it('name every spec refusal reason and every error code the registry answers with', () => {
+    for (const reason of SPEC_REASONS) {
+      expect(zh[`error.reason.${reason}` as keyof typeof zh], reason).toMatch(/[\u4e00-\u9fff]/)
+    }
+    for (const code of [
+      'SPEC_INVALID',
+      'ENTERPRISE_NOT_FOUND',
+      'VALIDATION_FAILED',
+      'INVALID_CURSOR',
+    ] as const) {
+      expect(ERROR_CODES[code]).toBeDefined()
+      expect(zh[`error.code.${code}` as keyof typeof zh], code).toMatch(/[\u4e00-\u9fff]/)
+    }
   })
 
   it('Chinese strings are Chinese', () => {

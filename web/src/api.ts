@@ -8,7 +8,7 @@ export interface Problem {
   code: string
   title: string
   detail: string
-  errors?: { field: string; message: string }[]
+  errors?: { field: string; message: string; reason?: string }[]
 }
 
 export class ProblemError extends Error {

@@ -17,8 +17,15 @@ export function ProblemBox({ problem, title, onRetry, testId }: Props) {
   const known = codeKey in DICTIONARIES[lang]
   const heading = title ?? (known ? t(codeKey as DictKey) : lang === 'en' ? problem.title : t('error.title'))
   const detail = problem.code === 'NETWORK' ? t('error.network') : problem.detail
-  // Field errors that only repeat the detail add nothing.
-  const errors = (problem.errors ?? []).filter((e) => e.message.trim() !== detail.trim())
+  // The server explains in English; a stable reason code lets the box say what went wrong in Chinese.
+  const reasonText = (reason: string | undefined) => {
+    const key = `error.reason.${reason}`
+    return reason && key in DICTIONARIES[lang] ? t(key as DictKey) : null
+  }
+  // Field errors that only repeat the detail add nothing, unless they carry a translatable reason.
+  const errors = (problem.errors ?? []).filter(
+    (e) => reasonText(e.reason) || e.message.trim() !== detail.trim(),
+  )
   return (
     <div class="problem" role="alert" data-testid={testId ?? 'problem'}>
       <div class="problem-icon" aria-hidden="true">
@@ -31,6 +38,7 @@ export function ProblemBox({ problem, title, onRetry, testId }: Props) {
           <ul class="problem-errors" aria-label={t('error.fields')}>
             {errors.map((e) => (
               <li key={`${e.field}:${e.message}`}>
+                {reasonText(e.reason) && <strong class="problem-reason">{reasonText(e.reason)}: </strong>}
                 {e.field && <code>{e.field}</code>} {e.message}
               </li>
             ))}
