@@ -2,6 +2,7 @@ import { mkdirSync } from 'node:fs'
 import { PGlite } from '@electric-sql/pglite'
 import { Kysely, PostgresDialect } from 'kysely'
 import pg from 'pg'
+import { lockDataDir } from './data-dir-lock.ts'
 import { migrateToLatest } from './migrations.ts'
 import { PGliteDialect } from './pglite-dialect.ts'
 import type { Database } from './schema.ts'
@@ -23,15 +24,29 @@ export interface OpenDatabase {
 export async function openDatabase(target: DatabaseTarget): Promise<OpenDatabase> {
   let db: Kysely<Database>
   if (target.kind === 'pglite') {
-    if (target.dataDir) mkdirSync(target.dataDir, { recursive: true })
-    const pglite = await PGlite.create({
-      ...(target.dataDir ? { dataDir: target.dataDir } : {}),
-      parsers: { [INT8_OID]: (text: string) => BigInt(text) },
-    })
+    let unlock = () => {}
+    if (target.dataDir) {
+      mkdirSync(target.dataDir, { recursive: true })
+      unlock = lockDataDir(target.dataDir)
+    }
+    let pglite: PGlite
+    try {
+      pglite = await PGlite.create({
+        ...(target.dataDir ? { dataDir: target.dataDir } : {}),
+        parsers: { [INT8_OID]: (text: string) => BigInt(text) },
+      })
+    } catch (error) {
+      unlock()
+      throw error
+    }
     db = new Kysely<Database>({ dialect: new PGliteDialect(pglite) })
     const close = async () => {
-      await db.destroy()
-      await pglite.close()
+      try {
+        await db.destroy()
+        await pglite.close()
+      } finally {
+        unlock()
+      }
     }
     await migrateOrClose(db, close)
     return { db, target, close }
