@@ -62,9 +62,14 @@ describe('the huiguo command', () => {
 
   it('refuses a CSV with a bad row, reports its line and writes nothing', async () => {
     const before = await exportCsv()
-    const lines = before.replace(/^\uFEFF/, '').trimEnd().split(/\r?\n/)
+    const lines = before
+      .replace(/^\uFEFF/, '')
+      .trimEnd()
+      .split(/\r?\n/)
     const good = lines[1]!.replace(/^[^,]+/, 'z-new-1')
-    const bad = lines[2]!.replace(/^[^,]+/, 'z-new-2').replace(/,(true|false),(true|false),(true|false)$/, ',maybe,$2,$3')
+    const bad = lines[2]!
+      .replace(/^[^,]+/, 'z-new-2')
+      .replace(/,(true|false),(true|false),(true|false)$/, ',maybe,$2,$3')
     const file = join(dir, 'bad.csv')
     writeFileSync(file, `${lines[0]}\n${good}\n${bad}\n`)
     const run = await huiguo(['enterprises', 'import', file, '--data', data])
@@ -104,14 +109,18 @@ describe('the huiguo command', () => {
     const parsed = parseEnterprisesCsv(await exportCsv())
     expect(parsed.ok).toBe(true)
     if (parsed.ok) {
-      const expected = generateCluster(7).enterprises.map((e) => e.id).sort()
+      const expected = generateCluster(7)
+        .enterprises.map((e) => e.id)
+        .sort()
       expect(parsed.value.map((e) => e.id)).toEqual(expected)
       expect(parsed.value.every((e) => e.synthetic)).toBe(true)
     }
   })
 
   it('starts, serves the API and stops on SIGTERM', async () => {
-    const child: ChildProcess = spawn(process.execPath, [BIN, 'start', '--port', '0', '--data', data], { env: ENV })
+    const child: ChildProcess = spawn(process.execPath, [BIN, 'start', '--port', '0', '--data', data], {
+      env: ENV,
+    })
     let stderr = ''
     const url = await new Promise<string>((resolve, reject) => {
       child.stderr!.on('data', (d) => {
@@ -124,7 +133,9 @@ describe('the huiguo command', () => {
     const health = await fetch(`${url}/healthz`)
     expect(await health.json()).toEqual({ status: 'ok' })
     const summary = await (await fetch(`${url}/api/v1/cluster/summary`)).json()
-    expect(summary.processingEnterprises).toBe(generateCluster(7).enterprises.filter((e) => e.kind === 'processor').length)
+    expect(summary.processingEnterprises).toBe(
+      generateCluster(7).enterprises.filter((e) => e.kind === 'processor').length,
+    )
     const closed = new Promise<number | null>((resolve) => child.on('close', resolve))
     child.kill('SIGTERM')
     expect(await closed).toBe(0)
