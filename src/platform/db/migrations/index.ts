@@ -1,0 +1,21 @@
+import { type Kysely, type Migration, type MigrationProvider, Migrator } from 'kysely'
+import { registryMigration } from './0001-registry.ts'
+
+/**
+ * Migrations live in code (not in files found at run time), so the same list runs from a clone, a
+ * test or the bundled build. Append only: a shipped migration is never edited, a name never reused.
+ */
+const MIGRATIONS: Record<string, Migration> = {
+  '0001_registry': registryMigration,
+}
+
+const provider: MigrationProvider = { getMigrations: async () => MIGRATIONS }
+
+/** Brings the schema to the latest migration; throws with the failing migration's error. */
+// biome-ignore lint/suspicious/noExplicitAny: migrations run before (and regardless of) the typed schema
+export async function migrateToLatest(db: Kysely<any>): Promise<string[]> {
+  const migrator = new Migrator({ db, provider })
+  const { error, results } = await migrator.migrateToLatest()
+  if (error) throw new Error('database migration failed', { cause: error })
+  return (results ?? []).filter((r) => r.status === 'Success').map((r) => r.migrationName)
+}
