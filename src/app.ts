@@ -1,5 +1,6 @@
 import { join } from 'node:path'
 import type { FastifyBaseLogger } from 'fastify'
+import { accountsRoutes } from './accounts/index.ts'
 import { clusterRoutes } from './cluster/index.ts'
 import {
   buildHttp,
@@ -31,6 +32,7 @@ export async function buildApp(options: AppOptions): Promise<HttpApp> {
   const { db } = options.database
   await app.register(
     async (api) => {
+      await api.register(accountsRoutes, { db }) // first: its hook authenticates every route of the API
       await api.register(registryRoutes, { db })
       await api.register(clusterRoutes, { db })
     },

@@ -1,13 +1,7 @@
 import { readFile, writeFile } from 'node:fs/promises'
 import { Command } from 'commander'
+import { DATA_OPTION, databaseTarget, describeTarget, EXIT, ExitError } from '../platform/cli-support.ts'
 import { allEnterprises, enterprisesToCsv, importEnterprisesCsv } from '../registry/index.ts'
-import { databaseTarget, describeTarget } from './config.ts'
-import { EXIT, ExitError } from './main.ts'
-
-const dataOption = [
-  '-d, --data <dir>',
-  'PGlite data folder (env HUIGUO_DATA, default ./data; DATABASE_URL uses PostgreSQL)',
-] as const
 
 export function enterprisesCommand(): Command {
   const command = new Command('enterprises').description('Import and export the enterprise registry as CSV')
@@ -15,7 +9,7 @@ export function enterprisesCommand(): Command {
     .command('export')
     .description('Write every enterprise as CSV (to a file, or to stdout)')
     .argument('[file]', 'output file (default: stdout)')
-    .option(...dataOption)
+    .option(...DATA_OPTION)
     .action(async (file: string | undefined, opts: { data?: string }) => {
       const { openDatabase } = await import('../platform/index.ts')
       const database = await openDatabase(databaseTarget(opts.data, process.env))
@@ -31,7 +25,7 @@ export function enterprisesCommand(): Command {
     .command('import')
     .description('Insert or update enterprises from a CSV file; one bad row and nothing is written')
     .argument('<file>', 'CSV file with a header row (see `huiguo enterprises export` for the columns)')
-    .option(...dataOption)
+    .option(...DATA_OPTION)
     .action(async (file: string, opts: { data?: string }) => {
       const text = await readFile(file, 'utf8')
       const target = databaseTarget(opts.data, process.env)

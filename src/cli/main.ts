@@ -1,20 +1,11 @@
-import { Command, CommanderError, InvalidArgumentError } from 'commander'
+import { Command, CommanderError } from 'commander'
+import { tokenCommand, userCommand } from '../accounts/cli.ts'
+import { ledgerCommand } from '../ledger/cli.ts'
+import { EXIT, ExitError } from '../platform/cli-support.ts'
 import { VERSION } from '../platform/package-root.ts'
 import { enterprisesCommand } from './enterprises-command.ts'
 import { seedCommand } from './seed-command.ts'
 import { startCommand } from './start-command.ts'
-
-/** Exit codes: 0 done, 1 failed, 2 bad usage or refused input. */
-export const EXIT = { OK: 0, FAILED: 1, USAGE: 2 } as const
-
-export function integerOption(min: number, max: number) {
-  return (value: string): number => {
-    if (!/^-?[0-9]+$/.test(value)) throw new InvalidArgumentError(`expected an integer from ${min} to ${max}`)
-    const n = Number(value)
-    if (n < min || n > max) throw new InvalidArgumentError(`expected an integer from ${min} to ${max}`)
-    return n
-  }
-}
 
 export function buildCli(): Command {
   const program = new Command('huiguo')
@@ -27,6 +18,9 @@ export function buildCli(): Command {
   program.addCommand(startCommand())
   program.addCommand(seedCommand())
   program.addCommand(enterprisesCommand())
+  program.addCommand(userCommand())
+  program.addCommand(tokenCommand())
+  program.addCommand(ledgerCommand())
   // Sub-commands do not inherit exitOverride: without it commander would exit(1) on a usage error.
   const override = (command: Command) => {
     command.exitOverride().showHelpAfterError()
@@ -52,12 +46,5 @@ export async function main(argv: readonly string[]): Promise<number> {
     process.stderr.write(`huiguo: ${error instanceof Error ? error.message : String(error)}\n`)
     if (error instanceof Error && error.cause) process.stderr.write(`  cause: ${String(error.cause)}\n`)
     return EXIT.FAILED
-  }
-}
-
-/** Thrown by a command to end with a given exit code after it has said why. */
-export class ExitError extends Error {
-  constructor(readonly exitCode: number) {
-    super(`exit ${exitCode}`)
   }
 }

@@ -1,18 +1,21 @@
 import { Command } from 'commander'
 import { sql } from 'kysely'
+import {
+  DATA_OPTION,
+  databaseTarget,
+  describeTarget,
+  EXIT,
+  ExitError,
+  integerOption,
+} from '../platform/cli-support.ts'
 import { DEFAULT_SEED, seedDemoCluster } from '../seed/index.ts'
-import { databaseTarget, describeTarget } from './config.ts'
-import { EXIT, ExitError, integerOption } from './main.ts'
 import { progressBar } from './progress.ts'
 
 export function seedCommand(): Command {
   return new Command('seed')
     .description('Replace the registry with the demo cluster (synthetic data) generated from a seed')
     .option('--seed <n>', `generator seed (default ${DEFAULT_SEED})`, integerOption(0, 2 ** 31 - 1))
-    .option(
-      '-d, --data <dir>',
-      'PGlite data folder (env HUIGUO_DATA, default ./data; DATABASE_URL uses PostgreSQL)',
-    )
+    .option(...DATA_OPTION)
     .option('--force', 'also delete enterprises that are not synthetic')
     .action(async (opts: { seed?: number; data?: string; force?: boolean }) => {
       const target = databaseTarget(opts.data, process.env)

@@ -1,7 +1,12 @@
 import { Command } from 'commander'
+import {
+  DATA_OPTION,
+  DEFAULT_PORT,
+  databaseTarget,
+  describeTarget,
+  integerOption,
+} from '../platform/cli-support.ts'
 import { DEFAULT_SEED } from '../seed/index.ts'
-import { DEFAULT_PORT, databaseTarget, describeTarget } from './config.ts'
-import { integerOption } from './main.ts'
 import { progressBar } from './progress.ts'
 
 export function startCommand(): Command {
@@ -12,10 +17,7 @@ export function startCommand(): Command {
       `port to listen on (env PORT, default ${DEFAULT_PORT})`,
       integerOption(0, 65535),
     )
-    .option(
-      '-d, --data <dir>',
-      'PGlite data folder (env HUIGUO_DATA, default ./data; DATABASE_URL uses PostgreSQL)',
-    )
+    .option(...DATA_OPTION)
     .option('--host <host>', 'address to bind', '0.0.0.0')
     .option(
       '--seed <n>',

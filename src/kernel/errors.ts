@@ -19,6 +19,25 @@ export const ERROR_CODES = {
   ENTERPRISE_EXISTS: { status: 409, title: 'An enterprise with this id already exists' },
   // 500
   INTERNAL: { status: 500, title: 'Internal server error' },
+  // ---- accounts and authentication (issue 4) ----
+  UNAUTHENTICATED: { status: 401, title: 'Authentication is required' },
+  INVALID_CREDENTIALS: { status: 401, title: 'The username or password is not correct' },
+  TOKEN_INVALID: { status: 401, title: 'The session or API token is not valid' },
+  TOKEN_EXPIRED: { status: 401, title: 'The session or API token has expired' },
+  FORBIDDEN: { status: 403, title: 'You are not allowed to do this' },
+  USER_NOT_FOUND: { status: 404, title: 'No such user' },
+  TOKEN_NOT_FOUND: { status: 404, title: 'No such API token' },
+  USERNAME_TAKEN: { status: 409, title: 'A user with this username already exists' },
+  USERNAME_INVALID: { status: 422, title: 'The username is not valid' },
+  ROLE_INVALID: { status: 422, title: 'The roles are not valid' },
+  PASSWORD_TOO_WEAK: { status: 422, title: 'The password does not meet the password policy' },
+  TOO_MANY_ATTEMPTS: { status: 429, title: 'Too many failed attempts; try again later' },
+  // ---- ledger (issue 4): refused postings; a refusal reserves and writes nothing ----
+  INSUFFICIENT_FUNDS: { status: 422, title: 'The available cash does not cover this' },
+  INSUFFICIENT_RECEIPTS: { status: 422, title: 'The available warehouse receipts do not cover this' },
+  INSUFFICIENT_RESERVATION: { status: 409, title: 'The reservation does not cover this' },
+  INVALID_AMOUNT: { status: 422, title: 'The amount is not valid' },
+  LEDGER_KEY_REUSED: { status: 409, title: 'This idempotency key was used for another ledger posting' },
 } as const satisfies Record<string, { status: number; title: string }>
 
 export type ErrorCode = keyof typeof ERROR_CODES

@@ -1,10 +1,12 @@
 import type { ColumnType, Generated } from 'kysely'
+import type { AccountsTables } from './schema-accounts.ts'
+import type { LedgerTables } from './schema-ledger.ts'
 
 /**
  * The SQL schema as Kysely sees it. int8 columns are parsed to bigint on both backends (see
  * connect.ts), so money reads back exactly.
  */
-export interface Database {
+export interface Database extends AccountsTables, LedgerTables {
   enterprise: EnterpriseTable
   enterprise_capacity: EnterpriseCapacityTable
   catalogue_item: CatalogueItemTable

@@ -1,5 +1,7 @@
 import { type Kysely, type Migration, type MigrationProvider, Migrator } from 'kysely'
 import { registryMigration } from './0001-registry.ts'
+import { accountsMigration } from './0002-accounts.ts'
+import { ledgerMigration } from './0003-ledger.ts'
 
 /**
  * Migrations live in code (not in files found at run time), so the same list runs from a clone, a
@@ -7,6 +9,8 @@ import { registryMigration } from './0001-registry.ts'
  */
 const MIGRATIONS: Record<string, Migration> = {
   '0001_registry': registryMigration,
+  '0002_accounts': accountsMigration,
+  '0003_ledger': ledgerMigration,
 }
 
 const provider: MigrationProvider = { getMigrations: async () => MIGRATIONS }
