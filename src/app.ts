@@ -24,12 +24,18 @@ export interface AppOptions {
 
 /** The whole Huiguo HTTP application over an open database (the composition root). */
 export async function buildApp(options: AppOptions): Promise<HttpApp> {
-  const app = await buildHttp({
+  return mountModules(await buildShell(options), options.database)
+}
+
+function buildShell(options: Omit<AppOptions, 'database'>): Promise<HttpApp> {
+  return buildHttp({
     logger: options.logger ?? false,
     webDistDir: options.webDistDir === undefined ? WEB_DIST_DIR : options.webDistDir,
     version: VERSION,
   })
-  const { db } = options.database
+}
+
+async function mountModules(app: HttpApp, { db }: OpenDatabase): Promise<HttpApp> {
   await app.register(
     async (api) => {
       await api.register(accountsRoutes, { db }) // first: its hook authenticates every route of the API
@@ -63,7 +69,19 @@ export interface RunningServer {
 
 /** Opens (and migrates) the database, creates the demo cluster on an empty one, and listens. */
 export async function startServer(options: ServerOptions): Promise<RunningServer> {
-  const database = await openDatabase(options.target)
+  const shellOptions = {
+    ...(options.logger !== undefined ? { logger: options.logger } : {}),
+    ...(options.webDistDir !== undefined ? { webDistDir: options.webDistDir } : {}),
+  }
+  // PGlite compiles its WebAssembly off the main thread: build the HTTP shell meanwhile.
+  const [opened, shell] = await Promise.allSettled([openDatabase(options.target), buildShell(shellOptions)])
+  if (opened.status === 'rejected' || shell.status === 'rejected') {
+    if (opened.status === 'fulfilled') await opened.value.close()
+    if (shell.status === 'fulfilled') await shell.value.close()
+    throw opened.status === 'rejected' ? opened.reason : (shell as PromiseRejectedResult).reason
+  }
+  const database = opened.value
+  const app = shell.value
   try {
     let seeded = false
     const seed = options.seed === undefined ? DEFAULT_SEED : options.seed
@@ -71,11 +89,7 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
       await seedDemoCluster(database.db, seed, options.onSeedProgress)
       seeded = true
     }
-    const app = await buildApp({
-      database,
-      ...(options.logger !== undefined ? { logger: options.logger } : {}),
-      ...(options.webDistDir !== undefined ? { webDistDir: options.webDistDir } : {}),
-    })
+    await mountModules(app, database)
     const address = await app.listen({ port: options.port, host: options.host ?? '0.0.0.0' })
     const port = new URL(address).port
     return {
@@ -89,6 +103,7 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
       },
     }
   } catch (error) {
+    await app.close()
     await database.close()
     throw error
   }
