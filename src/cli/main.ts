@@ -3,6 +3,7 @@ import { tokenCommand, userCommand } from '../accounts/cli.ts'
 import { ledgerCommand } from '../ledger/cli.ts'
 import { EXIT, ExitError } from '../platform/cli-support.ts'
 import { VERSION } from '../platform/package-root.ts'
+import { replayCommand } from '../trading/cli.ts'
 import { enterprisesCommand } from './enterprises-command.ts'
 import { seedCommand } from './seed-command.ts'
 import { startCommand } from './start-command.ts'
@@ -17,6 +18,7 @@ export function buildCli(): Command {
     .exitOverride()
   program.addCommand(startCommand())
   program.addCommand(seedCommand())
+  program.addCommand(replayCommand())
   program.addCommand(enterprisesCommand())
   program.addCommand(userCommand())
   program.addCommand(tokenCommand())

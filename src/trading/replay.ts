@@ -17,6 +17,8 @@ import { JsonLinesEngine } from './engine/index.ts'
 export interface ReplayOptions {
   /** Tick of every instrument, CNY/t (a positive integer). */
   readonly tick: number
+  /** Where a usage error is reported. Default: `process.stderr`. */
+  readonly errors?: NodeJS.WritableStream
 }
 
 const FLUSH_CHARS = 1 << 16
@@ -32,14 +34,15 @@ export function parseTickArg(argv: readonly string[]): number {
   return tick
 }
 
-/** Replays `input` into `output`. Returns the exit code: 0, or 2 for a bad tick (reported on stderr). */
+/** Replays `input` into `output`. Returns the exit code: 0, or 2 for a bad tick (reported to `errors`). */
 export async function runReplay(
   input: NodeJS.ReadableStream,
   output: NodeJS.WritableStream,
   options: ReplayOptions,
 ): Promise<number> {
   if (!Number.isSafeInteger(options.tick) || options.tick <= 0) {
-    process.stderr.write(`huiguo replay: --tick must be a positive integer, got ${options.tick}\n`)
+    const errors = options.errors ?? process.stderr
+    errors.write(`huiguo replay: --tick must be a positive integer, got ${options.tick}\n`)
     return 2
   }
   const edge = new JsonLinesEngine({ tickSize: options.tick })

@@ -6,10 +6,11 @@
  * then market orders still resting are cancelled `unfilled`.
  * @module
  */
-import { Aggressor, NO_PRICE } from './codes.ts'
+
 import type { Book } from './book.ts'
+import { Aggressor, NO_PRICE } from './codes.ts'
 import type { EngineCore } from './core.ts'
-import { NIL } from './pools.ts'
+import { NIL, O_HANDLE, O_LEVEL, O_QTY } from './pools.ts'
 
 /** The chosen uncross: price in ticks (-1 when nothing can execute) and volume in kg. */
 export interface UncrossPoint {
@@ -22,20 +23,20 @@ export function findUncross(core: EngineCore, book: Book): UncrossPoint {
   const levels = core.levels
   const marketBuyKg = levels.qtyKg[book.marketQueue[0]!]!
   const marketSellKg = levels.qtyKg[book.marketQueue[1]!]!
-  let count = 0
+  const bids = book.levels(0)
+  const asks = book.levels(1)
   let totalBidKg = 0
-  for (let level = book.best[0]!; level !== NIL; level = levels.next[level]!) {
-    count++
-    totalBidKg += levels.qtyKg[level]!
-  }
-  for (let level = book.best[1]!; level !== NIL; level = levels.next[level]!) count++
+  for (const level of bids) totalBidKg += levels.qtyKg[level]!
+  const count = bids.length + asks.length
   const candTicks = new Float64Array(count)
   const candVolKg = new Float64Array(count)
   const candSurplusKg = new Float64Array(count)
   // Candidates in ascending price: bids from the worst up, asks from the best up, merged.
   let n = 0
-  let bid = book.worst[0]!
-  let ask = book.best[1]!
+  let nextBid = bids.length - 1
+  let nextAsk = 0
+  let bid = nextBid >= 0 ? bids[nextBid]! : NIL
+  let ask = asks.length > 0 ? asks[0]! : NIL
   let bidsBelowKg = 0
   let asksUpToKg = 0
   let maxVolKg = 0
@@ -45,7 +46,7 @@ export function findUncross(core: EngineCore, book: Book): UncrossPoint {
     const ticks = Math.min(bidTicks, askTicks)
     if (askTicks === ticks) {
       asksUpToKg += levels.qtyKg[ask]!
-      ask = levels.next[ask]!
+      ask = ++nextAsk < asks.length ? asks[nextAsk]! : NIL
     }
     const demandKg = marketBuyKg + totalBidKg - bidsBelowKg
     const supplyKg = marketSellKg + asksUpToKg
@@ -57,7 +58,7 @@ export function findUncross(core: EngineCore, book: Book): UncrossPoint {
     if (volKg > maxVolKg) maxVolKg = volKg
     if (bidTicks === ticks) {
       bidsBelowKg += levels.qtyKg[bid]!
-      bid = levels.prev[bid]!
+      bid = --nextBid >= 0 ? bids[nextBid]! : NIL
     }
   }
   if (maxVolKg === 0) return { ticks: -1, qtyKg: 0 }
@@ -101,14 +102,15 @@ export function uncrossBook(core: EngineCore, book: Book): void {
   }
   const price = point.ticks * book.tickSize
   sink.uncross(book.instrument, price, point.qtyKg)
-  const [buyMarket, sellMarket] = book.marketQueue as unknown as [number, number]
+  const buyMarket = book.marketQueue[0]!
+  const sellMarket = book.marketQueue[1]!
   for (let leftKg = point.qtyKg; leftKg > 0; ) {
     const buyLevel = levels.head[buyMarket] !== NIL ? buyMarket : book.best[0]!
     const sellLevel = levels.head[sellMarket] !== NIL ? sellMarket : book.best[1]!
     const buy = levels.head[buyLevel]!
     const sell = levels.head[sellLevel]!
-    const qtyKg = Math.min(orders.qtyKg[buy]!, orders.qtyKg[sell]!)
-    sink.trade(orders.handle[buy]!, orders.handle[sell]!, price, qtyKg, Aggressor.Auction)
+    const qtyKg = Math.min(orders.qty(buy), orders.qty(sell))
+    sink.trade(orders.field(buy, O_HANDLE), orders.field(sell, O_HANDLE), price, qtyKg, Aggressor.Auction)
     fill(core, buy, qtyKg)
     fill(core, sell, qtyKg)
     leftKg -= qtyKg
@@ -120,11 +122,10 @@ export function uncrossBook(core: EngineCore, book: Book): void {
 /** Takes `qtyKg` off a resting order, removing it when nothing is left. */
 function fill(core: EngineCore, slot: number, qtyKg: number): void {
   const orders = core.orders
-  if (orders.qtyKg[slot] === qtyKg) {
+  if (orders.qty(slot) === qtyKg) {
     core.remove(slot)
     return
   }
-  orders.qtyKg[slot]! -= qtyKg
-  core.levels.qtyKg[orders.level[slot]!]! -= qtyKg
+  orders.qtyKg[(slot << 2) + O_QTY]! -= qtyKg
+  core.levels.qtyKg[orders.field(slot, O_LEVEL)]! -= qtyKg
 }
-

@@ -1,11 +1,11 @@
 /**
- * One instrument's book: per side, a list of price levels sorted best first (so the next best level is
- * one load away), a price ladder to find a level by tick, and a market-order queue used in call mode.
- * Each level is an intrusive FIFO of order slots. Side 0 is buy (better = higher), side 1 is sell.
+ * One instrument's book: per side, a price ladder (tick → level) whose bitmap orders the levels, the
+ * best level kept incrementally, and a market-order queue used in call mode. Each level heads an
+ * intrusive FIFO of order slots (linked by `EngineCore`). Side 0 is buy (better = higher), side 1 sell.
  * @module
  */
 import { Model, type ModelCode } from './codes.ts'
-import { type LevelPool, NIL, type OrderPool } from './pools.ts'
+import { type LevelPool, NIL } from './pools.ts'
 import { PriceLadder } from './price-ladder.ts'
 
 /** True when `a` ticks is a better price than `b` ticks for `side`. */
@@ -19,94 +19,80 @@ export class Book {
   lastTradeTicks = -1
   /** Best level per side, NIL when the side has no limit order. */
   readonly best = new Int32Array([NIL, NIL])
-  /** Worst level per side. */
-  readonly worst = new Int32Array([NIL, NIL])
-  /** Market-order queue per side (a level that is in no list; ticks -1). */
+  /** Market-order queue per side (a level outside the ladders; ticks -1). */
   readonly marketQueue: Int32Array
   readonly ladders: readonly [PriceLadder, PriceLadder] = [new PriceLadder(), new PriceLadder()]
   readonly #levels: LevelPool
-  readonly #orders: OrderPool
 
-  constructor(instrument: number, tickSize: number, levels: LevelPool, orders: OrderPool) {
+  constructor(instrument: number, tickSize: number, levels: LevelPool) {
     this.instrument = instrument
     this.tickSize = tickSize
     this.#levels = levels
-    this.#orders = orders
-    this.marketQueue = new Int32Array([levels.alloc(-1), levels.alloc(-1)])
+    this.marketQueue = new Int32Array([levels.alloc(instrument, -1), levels.alloc(instrument, -1)])
   }
 
-  /** The level of `side` at `ticks`, created and linked in price order when missing. */
+  /** The level of `side` at `ticks` to append an order to (found or created, counted among the live). */
   levelFor(side: number, ticks: number): number {
     const ladder = this.ladders[side as 0 | 1]
-    const found = ladder.levelAt(ticks)
-    if (found !== NIL) return found
-    const levels = this.#levels
-    const level = levels.alloc(ticks)
-    const best = this.best[side]!
-    if (best === NIL) {
-      if (!ladder.inWindow(ticks)) ladder.reset(ticks, ticks)
-      this.best[side] = level
-      this.worst[side] = level
-    } else if (better(side, ticks, levels.ticks[best]!)) {
-      this.#ensureWindow(side, ticks)
-      levels.next[level] = best
-      levels.prev[best] = level
-      this.best[side] = level
-    } else {
-      this.#ensureWindow(side, ticks)
-      const after = this.#betterNeighbour(side, ticks)
-      const next = levels.next[after]!
-      levels.prev[level] = after
-      levels.next[level] = next
-      levels.next[after] = level
-      if (next === NIL) this.worst[side] = level
-      else levels.prev[next] = level
+    const i = ticks - ladder.baseTicks
+    if (i < 0 || i >= ladder.sizeTicks) return this.#levelOutsideWindow(side, ticks)
+    let level = ladder.slots[i]! - 1
+    if (level === NIL) {
+      level = this.#levels.alloc(this.instrument, ticks)
+      ladder.slots[i] = level + 1
     }
-    ladder.place(ticks, level)
+    if (this.#levels.count[level] === 0) {
+      ladder.markSet(i)
+      const best = this.best[side]!
+      if (best === NIL || better(side, ticks, this.#levels.ticks[best]!)) this.best[side] = level
+    }
     return level
   }
 
-  /** Unlinks an empty price level and frees it. */
+  /** Drops a level that just lost its last order; the best moves to the next level if it was the best. */
   removeLevel(side: number, level: number): void {
     const levels = this.#levels
-    const prev = levels.prev[level]!
-    const next = levels.next[level]!
-    if (prev === NIL) this.best[side] = next
-    else levels.next[prev] = next
-    if (next === NIL) this.worst[side] = prev
-    else levels.prev[next] = prev
-    this.ladders[side as 0 | 1].remove(levels.ticks[level]!)
-    levels.release(level)
+    const ladder = this.ladders[side as 0 | 1]
+    const ticks = levels.ticks[level]!
+    levels.head[level] = NIL
+    levels.tail[level] = NIL
+    levels.count[level] = 0
+    levels.qtyKg[level] = 0
+    const i = ticks - ladder.baseTicks
+    if (i >= 0 && i < ladder.sizeTicks) {
+      ladder.markEmpty(i) // the level stays allocated for the next order at this price
+    } else {
+      ladder.far.splice(ladder.far.indexOf(level), 1)
+      levels.release(level)
+    }
+    if (this.best[side] === level) this.best[side] = this.levelAfter(side, ticks)
   }
 
-  /** Appends order `slot` (its `qtyKg` already set) at the back of `level`. */
-  append(level: number, slot: number): void {
+  /** The best level of `side` strictly worse than `ticks`, or NIL. */
+  levelAfter(side: number, ticks: number): number {
+    const ladder = this.ladders[side as 0 | 1]
+    const i = ticks - ladder.baseTicks
+    const j = side === 0 ? ladder.setAtOrBelow(i - 1) : ladder.setAtOrAbove(i + 1)
+    const inWindow = j < 0 ? NIL : ladder.slots[j]! - 1
+    const far = ladder.far
+    if (far.length === 0) return inWindow
     const levels = this.#levels
-    const orders = this.#orders
-    const tail = levels.tail[level]!
-    orders.level[slot] = level
-    orders.next[slot] = NIL
-    orders.prev[slot] = tail
-    if (tail === NIL) levels.head[level] = slot
-    else orders.next[tail] = slot
-    levels.tail[level] = slot
-    levels.count[level]!++
-    levels.qtyKg[level]! += orders.qtyKg[slot]!
+    for (const level of far) {
+      const farTicks = levels.ticks[level]!
+      if (better(side, ticks, farTicks)) {
+        return inWindow !== NIL && better(side, levels.ticks[inWindow]!, farTicks) ? inWindow : level
+      }
+    }
+    return inWindow
   }
 
-  /** Takes order `slot` out of its level (freeing a price level left empty); the slot stays allocated. */
-  unlink(slot: number, side: number): void {
-    const levels = this.#levels
-    const orders = this.#orders
-    const level = orders.level[slot]!
-    const prev = orders.prev[slot]!
-    const next = orders.next[slot]!
-    if (prev === NIL) levels.head[level] = next
-    else orders.next[prev] = next
-    if (next === NIL) levels.tail[level] = prev
-    else orders.prev[next] = prev
-    levels.qtyKg[level]! -= orders.qtyKg[slot]!
-    if (--levels.count[level]! === 0 && levels.ticks[level]! >= 0) this.removeLevel(side, level)
+  /** The levels of `side` with orders, best first (for cold paths: auctions, views, checks). */
+  levels(side: number): number[] {
+    const out: number[] = []
+    const ticks = this.#levels.ticks
+    for (let level = this.best[side]!; level !== NIL; level = this.levelAfter(side, ticks[level]!))
+      out.push(level)
+    return out
   }
 
   /** Whether a limit order of `side` at `ticks` would meet the opposite best price. */
@@ -117,42 +103,59 @@ export class Book {
     return side === 0 ? bestTicks <= ticks : bestTicks >= ticks
   }
 
-  /** Re-places the ladder window when `ticks` falls outside it and the side still fits in one. */
-  #ensureWindow(side: number, ticks: number): void {
+  /** A price outside the window: re-place the window over the side if it fits, else a far level. */
+  #levelOutsideWindow(side: number, ticks: number): number {
     const ladder = this.ladders[side as 0 | 1]
-    if (ladder.inWindow(ticks)) return
     const levels = this.#levels
-    const a = levels.ticks[this.best[side]!]!
-    const b = levels.ticks[this.worst[side]!]!
-    const lo = Math.min(a, b, ticks)
-    const hi = Math.max(a, b, ticks)
-    if (!ladder.canCover(lo, hi)) return
-    ladder.reset(lo, hi)
-    for (let level = this.best[side]!; level !== NIL; level = levels.next[level]!) {
-      ladder.place(levels.ticks[level]!, level)
+    const far = ladder.far
+    for (const level of far) if (levels.ticks[level] === ticks) return level
+    let lo = ticks
+    let hi = ticks
+    const low = ladder.lowestSet()
+    if (low >= 0) {
+      lo = Math.min(lo, ladder.baseTicks + low)
+      hi = Math.max(hi, ladder.baseTicks + ladder.highestSet())
     }
+    for (const level of far) {
+      lo = Math.min(lo, levels.ticks[level]!)
+      hi = Math.max(hi, levels.ticks[level]!)
+    }
+    if (ladder.canCover(lo, hi)) {
+      this.#replaceWindow(side, lo, hi)
+      return this.levelFor(side, ticks)
+    }
+    const level = levels.alloc(this.instrument, ticks)
+    let at = 0
+    while (at < far.length && better(side, levels.ticks[far[at]!]!, ticks)) at++
+    far.splice(at, 0, level)
+    const best = this.best[side]!
+    if (best === NIL || better(side, ticks, levels.ticks[best]!)) this.best[side] = level
+    return level
   }
 
-  /** The nearest level of `side` that is better than `ticks` (one exists: the best is). */
-  #betterNeighbour(side: number, ticks: number): number {
+  /** Moves the side's window over `loTicks..hiTicks`: live levels move along, empty ones are freed. */
+  #replaceWindow(side: number, loTicks: number, hiTicks: number): void {
     const ladder = this.ladders[side as 0 | 1]
     const levels = this.#levels
-    const i = ticks - ladder.baseTicks
-    if (i >= 0 && i < ladder.sizeTicks) {
-      const found = side === 0 ? ladder.levelAtOrAbove(i + 1) : ladder.levelAtOrBelow(i - 1)
-      if (found !== NIL) return found
-    } else if (side === 0 ? i < 0 : i >= ladder.sizeTicks) {
-      // Beyond the window on the worse side: every windowed level is better, walk from the worst.
-      let level = this.worst[side]!
-      while (!better(side, levels.ticks[level]!, ticks)) level = levels.prev[level]!
-      return level
+    const live: number[] = [...ladder.far]
+    for (let i = 0; i < ladder.sizeTicks; i++) {
+      const level = ladder.slots[i]! - 1
+      if (level === NIL) continue
+      if (ladder.isSet(i)) live.push(level)
+      else levels.release(level)
     }
-    // The better neighbour lies beyond the window on the better side: walk the (far) levels from the best.
-    let level = this.best[side]!
-    for (let next = levels.next[level]!; next !== NIL; next = levels.next[next]!) {
-      if (!better(side, levels.ticks[next]!, ticks)) break
-      level = next
+    ladder.reset(loTicks, hiTicks)
+    for (const level of live) {
+      const ticks = levels.ticks[level]!
+      const i = ticks - ladder.baseTicks
+      if (i >= 0 && i < ladder.sizeTicks) {
+        ladder.slots[i] = level + 1
+        ladder.markSet(i)
+      } else {
+        let at = 0
+        while (at < ladder.far.length && better(side, levels.ticks[ladder.far[at]!]!, ticks)) at++
+        ladder.far.splice(at, 0, level)
+      }
     }
-    return level
   }
 }

@@ -5,17 +5,16 @@
  * nothing. Nothing here allocates.
  * @module
  */
-import { CancelReason, Stp, TimeInForce } from './codes.ts'
-import type { Book } from './book.ts'
-import { type EngineCore, HANDLE_TAKEN } from './core.ts'
-import { FLAG_MARKET, NIL } from './pools.ts'
 
-/** The limit, in ticks, of a market order of `side`: any price is acceptable. */
-export const marketLimitTicks = (side: number): number => (side === 0 ? Number.POSITIVE_INFINITY : 0)
+import type { Book } from './book.ts'
+import { CancelReason, Stp, TimeInForce } from './codes.ts'
+import { type EngineCore, HANDLE_TAKEN } from './core.ts'
+import { FLAG_MARKET, NIL, O_ACCOUNT, O_HANDLE, O_NEXT, O_PREV, O_QTY } from './pools.ts'
 
 /**
  * Runs an accepted order through continuous trading: FOK check, matching, then the remainder rests
- * (limit GTC) or is cancelled `unfilled` (IOC, FOK, market).
+ * (limit GTC) or is cancelled `unfilled` (IOC, FOK, market). `limitTicks` is ignored for a market
+ * order (any price is acceptable; an infinite limit would be a boxed double on every call).
  */
 export function enterContinuous(
   core: EngineCore,
@@ -29,13 +28,22 @@ export function enterContinuous(
   stp: number,
 ): void {
   const side = flags & 1
-  if (tif === TimeInForce.FOK && !canFillCompletely(core, book, account, side, limitTicks, qtyKg, stp)) {
+  const market = (flags & FLAG_MARKET) !== 0
+  if (
+    tif === TimeInForce.FOK &&
+    !canFillCompletely(core, book, account, side, market, limitTicks, qtyKg, stp)
+  ) {
     core.sink.cancelled(handle, qtyKg, CancelReason.Fok)
     return
   }
-  const remaining = match(core, book, handle, account, side, limitTicks, qtyKg, stp)
-  if (remaining <= 0) return
-  if (tif === TimeInForce.GTC && (flags & FLAG_MARKET) === 0) {
+  // Most resting orders meet nothing: test the opposite best before setting up the matching loop.
+  const best = book.best[side ^ 1]!
+  let remaining = qtyKg
+  if (best !== NIL && (market || book.crosses(side, limitTicks))) {
+    remaining = match(core, book, handle, account, side, market, limitTicks, qtyKg, stp)
+    if (remaining <= 0) return
+  }
+  if (tif === TimeInForce.GTC && !market) {
     core.rest(book, handle, account, flags, limitTicks, remaining)
   } else {
     core.sink.cancelled(handle, remaining, CancelReason.Unfilled)
@@ -45,6 +53,7 @@ export function enterContinuous(
 /**
  * Trades `qtyKg` of an incoming order against the opposite side while prices cross. Returns the
  * quantity left, or -1 when self-trade prevention cancelled the incoming remainder (already reported).
+ * The pools' arrays are read once: nothing below grows them (a sink must not call back into the engine).
  */
 function match(
   core: EngineCore,
@@ -52,71 +61,79 @@ function match(
   handle: number,
   account: number,
   side: number,
+  market: boolean,
   limitTicks: number,
   qtyKg: number,
   stp: number,
 ): number {
   const opposite = side ^ 1
-  const levels = core.levels
-  const orders = core.orders
-  const sink = core.sink
-  const slotOf = core.slotOf
+  const { levels, orders, sink, slotOf } = core
+  const o = orders.ints
+  const q = orders.qtyKg
+  const levelTicks = levels.ticks
+  const levelHead = levels.head
+  const levelQty = levels.qtyKg
+  const levelCount = levels.count
+  const best = book.best
   const tickSize = book.tickSize
+  // Side-dependent choices made once, so the loop's branches follow the book, not the random side.
+  const direction = side === 0 ? 1 : -1
+  const buying = side === 0
   let remaining = qtyKg
-  let level = book.best[opposite]!
+  let level = best[opposite]!
   while (level !== NIL) {
-    const ticks = levels.ticks[level]!
-    if (side === 0 ? ticks > limitTicks : ticks < limitTicks) break
+    const ticks = levelTicks[level]!
+    if (!market && (limitTicks - ticks) * direction < 0) break
     const price = ticks * tickSize
     // Every order met is filled or cancelled, or is the last one touched: the current one is the head.
-    let slot = levels.head[level]!
+    let slot = levelHead[level]!
     while (slot !== NIL) {
-      if (orders.account[slot] === account) {
+      const at = slot << 3
+      if (o[at + O_ACCOUNT] === account) {
         if (stp === Stp.CancelIncoming) {
           sink.cancelled(handle, remaining, CancelReason.Stp)
           return -1
         }
-        const next = orders.next[slot]!
-        const last = next === NIL
+        const next = o[at + O_NEXT]!
         core.cancelResting(slot, CancelReason.Stp)
         if (stp === Stp.CancelBoth) {
           sink.cancelled(handle, remaining, CancelReason.Stp)
           return -1
         }
-        if (last) break // the level is gone with it
+        if (next === NIL) break // the level went with it
         slot = next
         continue
       }
-      const restingKg = orders.qtyKg[slot]!
+      const qtyAt = (slot << 2) + O_QTY
+      const restingKg = q[qtyAt]!
+      const restingHandle = o[at + O_HANDLE]!
+      book.lastTradeTicks = ticks
+      const buyer = buying ? handle : restingHandle
+      const seller = buying ? restingHandle : handle
       if (restingKg > remaining) {
-        orders.qtyKg[slot] = restingKg - remaining
-        levels.qtyKg[level]! -= remaining
-        book.lastTradeTicks = ticks
-        if (side === 0) sink.trade(handle, orders.handle[slot]!, price, remaining, 0)
-        else sink.trade(orders.handle[slot]!, handle, price, remaining, 1)
+        q[qtyAt] = restingKg - remaining
+        levelQty[level]! -= remaining
+        sink.trade(buyer, seller, price, remaining, side as 0 | 1)
         return 0
       }
-      const restingHandle = orders.handle[slot]!
-      book.lastTradeTicks = ticks
-      if (side === 0) sink.trade(handle, restingHandle, price, restingKg, 0)
-      else sink.trade(restingHandle, handle, price, restingKg, 1)
+      sink.trade(buyer, seller, price, restingKg, side as 0 | 1)
       remaining -= restingKg
-      const next = orders.next[slot]!
+      const next = o[at + O_NEXT]!
       slotOf[restingHandle] = HANDLE_TAKEN
       orders.release(slot)
       if (next === NIL) {
         book.removeLevel(opposite, level)
         break
       }
-      orders.prev[next] = NIL
-      levels.head[level] = next
-      levels.count[level]!--
-      levels.qtyKg[level]! -= restingKg
+      o[(next << 3) + O_PREV] = NIL
+      levelHead[level] = next
+      levelCount[level]!--
+      levelQty[level]! -= restingKg
       if (remaining === 0) return 0
       slot = next
     }
     if (remaining === 0) return 0
-    level = book.best[opposite]!
+    level = best[opposite]!
   }
   return remaining
 }
@@ -131,22 +148,28 @@ function canFillCompletely(
   book: Book,
   account: number,
   side: number,
+  market: boolean,
   limitTicks: number,
   qtyKg: number,
   stp: number,
 ): boolean {
-  const levels = core.levels
-  const orders = core.orders
+  const { levels, orders } = core
+  const o = orders.ints
   let needed = qtyKg
-  for (let level = book.best[side ^ 1]!; level !== NIL; level = levels.next[level]!) {
+  const opposite = side ^ 1
+  for (
+    let level = book.best[opposite]!;
+    level !== NIL;
+    level = book.levelAfter(opposite, levels.ticks[level]!)
+  ) {
     const ticks = levels.ticks[level]!
-    if (side === 0 ? ticks > limitTicks : ticks < limitTicks) return false
-    for (let slot = levels.head[level]!; slot !== NIL; slot = orders.next[slot]!) {
-      if (orders.account[slot] === account) {
+    if (!market && (side === 0 ? ticks > limitTicks : ticks < limitTicks)) return false
+    for (let slot = levels.head[level]!; slot !== NIL; slot = o[(slot << 3) + O_NEXT]!) {
+      if (o[(slot << 3) + O_ACCOUNT] === account) {
         if (stp === Stp.CancelResting) continue
         return false
       }
-      needed -= orders.qtyKg[slot]!
+      needed -= orders.qtyKg[(slot << 2) + O_QTY]!
       if (needed <= 0) return true
     }
   }

@@ -12,17 +12,17 @@ import {
   NO_ORDER,
   NO_PRICE,
   OrderType,
+  type OrderTypeCode,
   RejectReason,
   type RejectReasonCode,
   type SideCode,
   type StpCode,
   TimeInForce,
   type TimeInForceCode,
-  type OrderTypeCode,
 } from './codes.ts'
-import { EngineCore, HANDLE_FREE } from './core.ts'
-import { enterContinuous, marketLimitTicks } from './continuous.ts'
-import { FLAG_MARKET, FLAG_POST_ONLY, STP_SHIFT } from './pools.ts'
+import { enterContinuous } from './continuous.ts'
+import { EngineCore, HANDLE_FREE, HANDLE_TAKEN } from './core.ts'
+import { FLAG_MARKET, FLAG_POST_ONLY, O_ACCOUNT, O_FLAGS, O_LEVEL, O_QTY, STP_SHIFT } from './pools.ts'
 import type { EngineSink } from './sink.ts'
 import { EngineView } from './view.ts'
 
@@ -31,17 +31,42 @@ export interface MatchingEngineOptions {
   readonly sink: EngineSink
   /** Tick (CNY/t) of instruments not given one by `defineInstrument`. Default 10. */
   readonly tickSize?: number
-  /** Initial capacity of the order pool and handle index; both double on demand. Default 1024. */
+  /** Initial capacity of the resting-order pool; it doubles on demand. Default 1024. */
   readonly initialOrders?: number
+  /**
+   * Initial size of the order-handle index (one int per handle ever used: a taken id stays taken);
+   * it doubles on demand. Default: `initialOrders`.
+   */
+  readonly initialHandles?: number
 }
 
 /** A handle is a non-negative int32. */
 const isHandle = (handle: number): boolean => (handle | 0) === handle && handle >= 0
 const isQty = (qtyKg: number): boolean => Number.isSafeInteger(qtyKg) && qtyKg > 0
-const isPriceOnGrid = (price: number, tickSize: number): boolean =>
-  Number.isSafeInteger(price) && price > 0 && price % tickSize === 0
+/**
+ * `price` in ticks, or -1 when it is not a positive safe integer on the tick grid. One float division
+ * and no integer modulo (an idiv costs more than the rest of a resting order): when the quotient is a
+ * whole number, its product with the tick is exact, so comparing it with the price proves divisibility.
+ */
+const ticksOf = (price: number, tickSize: number): number => {
+  const ticks = price / tickSize
+  return ticks >= 1 &&
+    price <= Number.MAX_SAFE_INTEGER &&
+    Math.floor(ticks) === ticks &&
+    ticks * tickSize === price
+    ? ticks
+    : -1
+}
 
 /**
+ * Books per instrument behind one integer API. Orders and instruments are the caller's handles,
+ * non-negative int32 that should be small and dense (they index arrays; the JSON edge numbers them
+ * 0, 1, 2, …); accounts are any int32. An order handle is taken for good once accepted. A journal or a
+ * service drives it with numbers read straight off its records, and gets numbers back through its
+ * `EngineSink`. Each command reports its events synchronously and returns `RejectReason.Ok` or the
+ * refusal. O(1) per order and cancel plus one step per fill (amortised: pools and the price window
+ * double when outgrown); nothing is allocated per operation once the pools fit the book.
+ *
  * @example
  * const engine = new MatchingEngine({ sink: new NullSink(), tickSize: 10 })
  * engine.submit(1, 7, 0, Side.Sell, OrderType.Limit, 20_000, 5, TimeInForce.GTC, false, Stp.CancelResting)
@@ -55,7 +80,13 @@ export class MatchingEngine {
   constructor(options: MatchingEngineOptions) {
     const tickSize = options.tickSize ?? 10
     if (!isQty(tickSize)) throw new RangeError(`tick size must be a positive integer, got ${tickSize}`)
-    this.#core = new EngineCore(options.sink, tickSize, Math.max(16, options.initialOrders ?? 1024))
+    const orders = Math.max(16, options.initialOrders ?? 1024)
+    this.#core = new EngineCore(
+      options.sink,
+      tickSize,
+      orders,
+      Math.max(16, options.initialHandles ?? orders),
+    )
     this.view = new EngineView(this.#core)
   }
 
@@ -87,6 +118,61 @@ export class MatchingEngine {
     stp: StpCode,
   ): RejectReasonCode {
     const core = this.#core
+    const slotOf = core.slotOf
+    const book = core.books[instrument]
+    // Fast path: a valid new limit GTC/IOC or market IOC order, not post-only, on a known book in
+    // continuous trading. One combined test; anything else (including every refusal) takes the careful
+    // path, which checks in the contract's order. A non-integer or out-of-range handle reads undefined.
+    if (
+      book !== undefined &&
+      slotOf[order] === HANDLE_FREE &&
+      book.model === Model.Continuous &&
+      !postOnly &&
+      (side === 0 || side === 1) &&
+      (account | 0) === account &&
+      (stp === 0 || stp === 1 || stp === 2) &&
+      qtyKg > 0 &&
+      qtyKg <= Number.MAX_SAFE_INTEGER &&
+      Math.floor(qtyKg) === qtyKg &&
+      (type === OrderType.Limit
+        ? tif === TimeInForce.GTC || tif === TimeInForce.IOC
+        : type === OrderType.Market && tif === TimeInForce.IOC)
+    ) {
+      const market = type === OrderType.Market
+      const ticks = market ? 0 : ticksOf(price, book.tickSize)
+      if (ticks >= 0) {
+        slotOf[order] = HANDLE_TAKEN
+        core.sink.accepted(order)
+        enterContinuous(
+          core,
+          book,
+          order,
+          account,
+          side | (market ? FLAG_MARKET : 0) | (stp << STP_SHIFT),
+          ticks,
+          qtyKg,
+          tif,
+          stp,
+        )
+        return RejectReason.Ok
+      }
+    }
+    return this.#submitCarefully(order, account, instrument, side, type, price, qtyKg, tif, postOnly, stp)
+  }
+
+  #submitCarefully(
+    order: number,
+    account: number,
+    instrument: number,
+    side: SideCode,
+    type: OrderTypeCode,
+    price: number,
+    qtyKg: number,
+    tif: TimeInForceCode,
+    postOnly: boolean,
+    stp: StpCode,
+  ): RejectReasonCode {
+    const core = this.#core
     if (!isHandle(order)) return this.#reject(order, RejectReason.Invalid)
     core.reserveHandle(order)
     if (core.slotOf[order] !== HANDLE_FREE) return this.#reject(order, RejectReason.DuplicateId)
@@ -102,22 +188,19 @@ export class MatchingEngine {
       return this.#reject(order, RejectReason.Invalid)
     }
     if (!isQty(qtyKg)) return this.#reject(order, RejectReason.InvalidQty)
-    const book = core.book(instrument)
+    const book = core.books[instrument] ?? core.book(instrument)
     const market = type === OrderType.Market
-    let ticks = marketLimitTicks(side)
-    if (!market) {
-      if (!isPriceOnGrid(price, book.tickSize)) return this.#reject(order, RejectReason.InvalidPrice)
-      ticks = price / book.tickSize
-    }
+    const ticks = market ? 0 : ticksOf(price, book.tickSize)
+    if (ticks < 0) return this.#reject(order, RejectReason.InvalidPrice)
     const call = book.model === Model.Call
     if (
       (postOnly && (market || tif !== TimeInForce.GTC)) ||
-      (call && (tif === TimeInForce.FOK || (!market && tif !== TimeInForce.GTC)))
+      (call && (postOnly || tif === TimeInForce.FOK || (!market && tif !== TimeInForce.GTC)))
     ) {
       return this.#reject(order, RejectReason.Invalid)
     }
     if (postOnly && !call && book.crosses(side, ticks)) return this.#reject(order, RejectReason.WouldCross)
-    core.slotOf[order] = -1
+    core.slotOf[order] = HANDLE_TAKEN
     core.sink.accepted(order)
     const flags = side | (market ? FLAG_MARKET : 0) | (postOnly ? FLAG_POST_ONLY : 0) | (stp << STP_SHIFT)
     if (call) core.rest(book, order, account, flags, market ? -1 : ticks, qtyKg)
@@ -144,23 +227,23 @@ export class MatchingEngine {
     const slot = this.#restingSlot(order)
     if (slot < 0) return this.#reject(order, RejectReason.UnknownOrder)
     const { orders, levels } = core
-    const flags = orders.flags[slot]!
+    const flags = orders.field(slot, O_FLAGS)
     const market = (flags & FLAG_MARKET) !== 0
     if (market && price !== undefined) return this.#reject(order, RejectReason.Invalid)
     if (qtyKg !== undefined && !isQty(qtyKg)) return this.#reject(order, RejectReason.InvalidQty)
-    const book = core.books[orders.book[slot]!]!
-    const level = orders.level[slot]!
+    const level = orders.field(slot, O_LEVEL)
+    const book = core.books[levels.book[level]!]!
     const restingTicks = levels.ticks[level]!
     let ticks = restingTicks
     if (price !== undefined) {
-      if (!isPriceOnGrid(price, book.tickSize)) return this.#reject(order, RejectReason.InvalidPrice)
-      ticks = price / book.tickSize
+      ticks = ticksOf(price, book.tickSize)
+      if (ticks < 0) return this.#reject(order, RejectReason.InvalidPrice)
     }
-    const openKg = orders.qtyKg[slot]!
+    const openKg = orders.qty(slot)
     const newKg = qtyKg ?? openKg
     const reportedPrice = market ? NO_PRICE : ticks * book.tickSize
     if (ticks === restingTicks && newKg <= openKg) {
-      orders.qtyKg[slot] = newKg
+      orders.qtyKg[(slot << 2) + O_QTY] = newKg
       levels.qtyKg[level]! -= openKg - newKg
       core.sink.amended(order, reportedPrice, newKg)
       return RejectReason.Ok
@@ -170,7 +253,7 @@ export class MatchingEngine {
     if (continuous && (flags & FLAG_POST_ONLY) !== 0 && book.crosses(side, ticks)) {
       return this.#reject(order, RejectReason.WouldCross)
     }
-    const account = orders.account[slot]!
+    const account = orders.field(slot, O_ACCOUNT)
     core.remove(slot)
     core.sink.amended(order, reportedPrice, newKg)
     if (continuous) {

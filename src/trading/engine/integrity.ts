@@ -3,10 +3,11 @@
  * price order, the ladders, the handle index, and an uncrossed book in continuous mode.
  * @module
  */
-import { Model } from './codes.ts'
+
 import type { Book } from './book.ts'
+import { Model } from './codes.ts'
 import { type EngineCore, HANDLE_FREE } from './core.ts'
-import { FLAG_MARKET, NIL } from './pools.ts'
+import { FLAG_MARKET, NIL, O_FLAGS, O_HANDLE, O_LEVEL, O_NEXT, O_PREV } from './pools.ts'
 
 /** Returns what is wrong with `core` (empty when sound). O(everything): for tests and audits only. */
 export function checkIntegrity(core: EngineCore): string[] {
@@ -18,21 +19,50 @@ export function checkIntegrity(core: EngineCore): string[] {
     for (let side = 0; side < 2; side++) {
       orderCount += checkQueue(core, book, side, book.marketQueue[side]!, true, errors)
       levelCount++
-      let prev = NIL
-      for (let level = book.best[side]!; level !== NIL; level = core.levels.next[level]!) {
-        levelCount++
+      const ladder = book.ladders[side as 0 | 1]
+      const walked = book.levels(side)
+      let inWindow = 0
+      walked.forEach((level, k) => {
         const ticks = core.levels.ticks[level]!
-        if (core.levels.prev[level] !== prev) errors.push(`level ${level}: bad prev link`)
-        if (prev !== NIL) {
-          const prevTicks = core.levels.ticks[prev]!
-          if (side === 0 ? prevTicks <= ticks : prevTicks >= ticks) errors.push(`book ${book.instrument}: levels out of order`)
+        const previous = walked[k - 1]
+        if (previous !== undefined) {
+          const previousTicks = core.levels.ticks[previous]!
+          if (side === 0 ? previousTicks <= ticks : previousTicks >= ticks) {
+            errors.push(`book ${book.instrument}: levels out of order`)
+          }
         }
-        if (book.ladders[side as 0 | 1].levelAt(ticks) !== level) errors.push(`level ${level}: not in the ladder`)
-        if (core.levels.count[level] === 0) errors.push(`level ${level}: empty but linked`)
+        const i = ticks - ladder.baseTicks
+        if (i >= 0 && i < ladder.sizeTicks) {
+          inWindow++
+          if (ladder.slots[i] !== level + 1 || !ladder.isSet(i))
+            errors.push(`level ${level}: not in the ladder`)
+        } else if (!ladder.far.includes(level)) {
+          errors.push(`level ${level}: outside the window and not in the far list`)
+        }
+        if (core.levels.count[level] === 0) errors.push(`level ${level}: empty but listed`)
+        if (core.levels.book[level] !== book.instrument) errors.push(`level ${level}: of another book`)
         orderCount += checkQueue(core, book, side, level, false, errors)
-        prev = level
+      })
+      let allocated = ladder.far.length
+      let marked = 0
+      for (let i = 0; i < ladder.sizeTicks; i++) {
+        const level = ladder.slots[i]! - 1
+        if (level === NIL) continue
+        allocated++
+        if (ladder.isSet(i)) marked++
+        else if (
+          core.levels.count[level] !== 0 ||
+          core.levels.head[level] !== NIL ||
+          core.levels.qtyKg[level] !== 0
+        ) {
+          errors.push(`level ${level}: unmarked but not empty`)
+        }
       }
-      if (book.worst[side] !== prev) errors.push(`book ${book.instrument}: bad worst level`)
+      if (marked !== inWindow)
+        errors.push(`book ${book.instrument}: ${marked} marked levels, ${inWindow} reached`)
+      if (walked.length - inWindow !== ladder.far.length)
+        errors.push(`book ${book.instrument}: far list mismatch`)
+      levelCount += allocated
     }
     if (book.model === Model.Continuous) {
       const bid = book.best[0]!
@@ -47,14 +77,17 @@ export function checkIntegrity(core: EngineCore): string[] {
       }
     }
   }
-  if (orderCount !== core.orders.live) errors.push(`${core.orders.live} order slots live, ${orderCount} in books`)
-  if (levelCount !== core.levels.live) errors.push(`${core.levels.live} level slots live, ${levelCount} in books`)
+  if (orderCount !== core.orders.live)
+    errors.push(`${core.orders.live} order slots live, ${orderCount} in books`)
+  if (levelCount !== core.levels.live)
+    errors.push(`${core.levels.live} level slots live, ${levelCount} in books`)
   let resting = 0
   for (let handle = 0; handle < core.slotOf.length; handle++) {
     const value = core.slotOf[handle]!
     if (value > HANDLE_FREE) {
       resting++
-      if (core.orders.handle[value - 1] !== handle) errors.push(`handle ${handle}: points at another order`)
+      if (core.orders.field(value - 1, O_HANDLE) !== handle)
+        errors.push(`handle ${handle}: points at another order`)
     }
   }
   if (resting !== orderCount) errors.push(`${resting} handles resting, ${orderCount} orders in books`)
@@ -74,21 +107,27 @@ function checkQueue(
   let count = 0
   let totalKg = 0
   let prev = NIL
-  for (let slot = levels.head[level]!; slot !== NIL; slot = orders.next[slot]!) {
+  for (let slot = levels.head[level]!; slot !== NIL; slot = orders.field(slot, O_NEXT)) {
     count++
-    totalKg += orders.qtyKg[slot]!
-    const flags = orders.flags[slot]!
-    if (orders.prev[slot] !== prev) errors.push(`order ${orders.handle[slot]}: bad prev link`)
-    if (orders.level[slot] !== level) errors.push(`order ${orders.handle[slot]}: bad level`)
-    if (orders.book[slot] !== book.instrument) errors.push(`order ${orders.handle[slot]}: bad book`)
-    if ((flags & 1) !== side) errors.push(`order ${orders.handle[slot]}: on the wrong side`)
-    if (((flags & FLAG_MARKET) !== 0) !== market) errors.push(`order ${orders.handle[slot]}: in the wrong queue`)
-    if (!(orders.qtyKg[slot]! > 0)) errors.push(`order ${orders.handle[slot]}: no open quantity`)
-    if (core.slotOf[orders.handle[slot]!] !== slot + 1) errors.push(`order ${orders.handle[slot]}: not indexed`)
+    const qtyKg = orders.qty(slot)
+    totalKg += qtyKg
+    const flags = orders.field(slot, O_FLAGS)
+    const handle = orders.field(slot, O_HANDLE)
+    const problem = (what: string): void => {
+      errors.push(`order ${handle}: ${what}`)
+    }
+    if (orders.field(slot, O_PREV) !== prev) problem('bad prev link')
+    if (orders.field(slot, O_LEVEL) !== level) problem('bad level')
+    if (levels.book[level] !== book.instrument) problem('level of another book')
+    if ((flags & 1) !== side) problem('on the wrong side')
+    if (((flags & FLAG_MARKET) !== 0) !== market) problem('in the wrong queue')
+    if (!(qtyKg > 0)) problem('no open quantity')
+    if (core.slotOf[handle] !== slot + 1) problem('not indexed')
     prev = slot
   }
   if (levels.tail[level] !== prev) errors.push(`level ${level}: bad tail`)
   if (levels.count[level] !== count) errors.push(`level ${level}: count ${levels.count[level]} != ${count}`)
-  if (levels.qtyKg[level] !== totalKg) errors.push(`level ${level}: total ${levels.qtyKg[level]} != ${totalKg}`)
+  if (levels.qtyKg[level] !== totalKg)
+    errors.push(`level ${level}: total ${levels.qtyKg[level]} != ${totalKg}`)
   return count
 }

@@ -60,6 +60,7 @@ const codeOf = (names: readonly string[], value: unknown): number =>
 /** Interns strings to dense handles, keeping each one's JSON text for the output. */
 class Interner {
   readonly handles = new Map<string, number>()
+  readonly values: string[] = []
   readonly json: string[] = []
 
   handle(value: string): number {
@@ -67,6 +68,7 @@ class Interner {
     if (handle === undefined) {
       handle = this.json.length
       this.handles.set(value, handle)
+      this.values.push(value)
       this.json.push(JSON.stringify(value))
     }
     return handle
@@ -89,8 +91,8 @@ export class JsonLinesEngine implements EngineSink {
   readonly #orders = new Interner()
   readonly #accounts = new Interner()
   readonly #instruments = new Interner()
-  /** JSON text of the current command's `id`, as given (`null` when absent). */
-  #givenId = 'null'
+  /** The current command's `id` as given (`null` when absent); written out only on a refusal. */
+  #givenId: unknown = null
   #out = ''
 
   constructor(options: JsonLinesEngineOptions = {}) {
@@ -114,9 +116,9 @@ export class JsonLinesEngine implements EngineSink {
     return this.#orders.handles.get(id)
   }
 
-  /** The order id of a handle. */
-  orderId(handle: number): string {
-    return JSON.parse(this.#orders.json[handle] ?? 'null') as string
+  /** The order id of a handle (undefined for a handle this edge never gave out). */
+  orderId(handle: number): string | undefined {
+    return this.#orders.values[handle]
   }
 
   /** The handle of an instrument seen so far. */
@@ -131,7 +133,7 @@ export class JsonLinesEngine implements EngineSink {
     try {
       command = JSON.parse(line)
     } catch {
-      this.#givenId = 'null'
+      this.#givenId = null
       this.rejected(-1, RejectReason.Invalid)
       return
     }
@@ -141,31 +143,26 @@ export class JsonLinesEngine implements EngineSink {
   /** Applies one parsed command. */
   apply(command: unknown): void {
     if (typeof command !== 'object' || command === null || Array.isArray(command)) {
-      this.#givenId = 'null'
+      this.#givenId = null
       this.rejected(-1, RejectReason.Invalid)
       return
     }
     const c = command as Record<string, unknown>
-    this.#givenId = c.id === undefined ? 'null' : JSON.stringify(c.id)
-    switch (c.op) {
-      case 'new':
-        return this.#new(c)
-      case 'cancel':
-        return this.#cancel(c)
-      case 'amend':
-        return this.#amend(c)
-      case 'mode':
-        return this.#mode(c)
-      case 'uncross':
-        return this.#uncross(c)
-      default:
-        this.rejected(-1, RejectReason.Invalid)
-    }
+    this.#givenId = c.id === undefined ? null : c.id
+    if (c.op === 'new') this.#new(c)
+    else if (c.op === 'cancel') this.#cancel(c)
+    else if (c.op === 'amend') this.#amend(c)
+    else if (c.op === 'mode') this.#mode(c)
+    else if (c.op === 'uncross') this.#uncross(c)
+    else this.#invalid()
   }
 
   #new(c: Record<string, unknown>): void {
     const id = c.id
-    if (typeof id !== 'string') return this.#invalid()
+    if (typeof id !== 'string') {
+      this.#invalid()
+      return
+    }
     const known = this.#orders.handles.get(id)
     if (known !== undefined && this.engine.view.isTaken(known)) {
       this.rejected(known, RejectReason.DuplicateId)
@@ -189,7 +186,8 @@ export class JsonLinesEngine implements EngineSink {
       typeof postOnly !== 'boolean' ||
       stp < 0
     ) {
-      return this.#invalid()
+      this.#invalid()
+      return
     }
     this.engine.submit(
       this.#orders.handle(id),
@@ -206,22 +204,32 @@ export class JsonLinesEngine implements EngineSink {
   }
 
   #cancel(c: Record<string, unknown>): void {
-    if (typeof c.id !== 'string') return this.#invalid()
+    if (typeof c.id !== 'string') {
+      this.#invalid()
+      return
+    }
     const handle = this.#orders.handles.get(c.id)
     if (handle === undefined) this.rejected(-1, RejectReason.UnknownOrder)
     else this.engine.cancel(handle)
   }
 
   #amend(c: Record<string, unknown>): void {
-    if (typeof c.id !== 'string') return this.#invalid()
+    if (typeof c.id !== 'string') {
+      this.#invalid()
+      return
+    }
     const handle = this.#orders.handles.get(c.id)
     if (handle === undefined || !this.engine.view.isResting(handle)) {
       this.rejected(-1, RejectReason.UnknownOrder)
       return
     }
     const { qty, price } = c
-    if ((qty !== undefined && typeof qty !== 'number') || (price !== undefined && typeof price !== 'number')) {
-      return this.#invalid()
+    if (
+      (qty !== undefined && typeof qty !== 'number') ||
+      (price !== undefined && typeof price !== 'number')
+    ) {
+      this.#invalid()
+      return
     }
     this.engine.amend(handle, qty, price)
   }
@@ -229,13 +237,19 @@ export class JsonLinesEngine implements EngineSink {
   #mode(c: Record<string, unknown>): void {
     const instrument = c.instrument === undefined ? DEFAULT_INSTRUMENT : c.instrument
     const model = codeOf(MODEL_NAMES, c.model)
-    if (typeof instrument !== 'string' || model < 0) return this.#invalid()
+    if (typeof instrument !== 'string' || model < 0) {
+      this.#invalid()
+      return
+    }
     this.engine.setModel(this.#instruments.handle(instrument), model as ModelCode)
   }
 
   #uncross(c: Record<string, unknown>): void {
     const instrument = c.instrument === undefined ? DEFAULT_INSTRUMENT : c.instrument
-    if (typeof instrument !== 'string') return this.#invalid()
+    if (typeof instrument !== 'string') {
+      this.#invalid()
+      return
+    }
     const handle = this.#instruments.handles.get(instrument)
     if (handle === undefined) this.#invalid()
     else this.engine.uncross(handle)
@@ -252,7 +266,7 @@ export class JsonLinesEngine implements EngineSink {
   }
 
   rejected(_order: number, reason: RejectReasonCode): void {
-    this.#out += `${REJECTED}${this.#givenId},"reason":${REJECT_REASONS[reason]}}\n`
+    this.#out += `${REJECTED}${JSON.stringify(this.#givenId)},"reason":${REJECT_REASONS[reason]}}\n`
   }
 
   trade(buyOrder: number, sellOrder: number, price: number, qtyKg: number, aggressor: AggressorCode): void {

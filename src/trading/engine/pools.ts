@@ -1,7 +1,7 @@
 /**
- * Struct-of-arrays pools for resting orders and price levels. A slot is an index into every array of
- * its pool; freed slots are reused LIFO (the free list is threaded through `next`), and a pool doubles
- * when full, so a book in steady state allocates nothing.
+ * Typed-array pools for resting orders and price levels, addressed by slot. Freed slots are reused
+ * LIFO (the free list is threaded through the `next` link), and a pool doubles when full, so a book in
+ * steady state allocates nothing.
  * @module
  */
 
@@ -26,43 +26,42 @@ const growFloat64 = (a: Float64Array, n: number): Float64Array => {
   return b
 }
 
-/** Resting orders: each lives in one level's FIFO (or a book's market queue). */
+/** Int32 fields of an order record: 8 ints (32 bytes), so one order never straddles a cache line. */
+export const O_NEXT = 0
+export const O_PREV = 1
+/** Level slot (a price level or a market queue). */
+export const O_LEVEL = 2
+export const O_ACCOUNT = 3
+export const O_HANDLE = 4
+export const O_FLAGS = 5
+/** The open quantity (kg) fills the record's last 8 bytes: `qtyKg[(slot << 2) + O_QTY]`. */
+export const O_QTY = 3
+
+/**
+ * Resting orders, each one 32-byte record (array of structs): a cancel or a fill in a deep book then
+ * touches one cache line per order instead of one per field. `ints` and `qtyKg` view the same buffer.
+ */
 export class OrderPool {
   capacity: number
   /** Times the pool doubled (tests use it to prove steady state allocates nothing). */
   growths = 0
   /** Slots in use. */
   live = 0
-  handle: Int32Array
-  account: Int32Array
-  /** Instrument (book) handle. */
-  book: Int32Array
-  /** Level slot (a price level or a market queue). */
-  level: Int32Array
-  next: Int32Array
-  prev: Int32Array
-  /** Open quantity, kg. */
+  ints: Int32Array
   qtyKg: Float64Array
-  flags: Uint8Array
   #freeHead = NIL
   #used = 0
 
   constructor(capacity: number) {
     this.capacity = capacity
-    this.handle = new Int32Array(capacity)
-    this.account = new Int32Array(capacity)
-    this.book = new Int32Array(capacity)
-    this.level = new Int32Array(capacity)
-    this.next = new Int32Array(capacity)
-    this.prev = new Int32Array(capacity)
-    this.qtyKg = new Float64Array(capacity)
-    this.flags = new Uint8Array(capacity)
+    this.ints = new Int32Array(capacity << 3)
+    this.qtyKg = new Float64Array(this.ints.buffer)
   }
 
   alloc(): number {
     let slot = this.#freeHead
     if (slot !== NIL) {
-      this.#freeHead = this.next[slot]!
+      this.#freeHead = this.ints[slot << 3]!
     } else {
       if (this.#used === this.capacity) this.#grow()
       slot = this.#used++
@@ -72,32 +71,32 @@ export class OrderPool {
   }
 
   release(slot: number): void {
-    this.next[slot] = this.#freeHead
+    this.ints[slot << 3] = this.#freeHead
     this.#freeHead = slot
     this.live--
   }
 
+  /** Reads an int field of `slot` (cold paths; hot loops index `ints` directly). */
+  field(slot: number, field: number): number {
+    return this.ints[(slot << 3) + field]!
+  }
+
+  /** Open quantity of `slot`, kg. */
+  qty(slot: number): number {
+    return this.qtyKg[(slot << 2) + O_QTY]!
+  }
+
   #grow(): void {
-    const n = this.capacity * 2
-    this.handle = growInt32(this.handle, n)
-    this.account = growInt32(this.account, n)
-    this.book = growInt32(this.book, n)
-    this.level = growInt32(this.level, n)
-    this.next = growInt32(this.next, n)
-    this.prev = growInt32(this.prev, n)
-    this.qtyKg = growFloat64(this.qtyKg, n)
-    const flags = new Uint8Array(n)
-    flags.set(this.flags)
-    this.flags = flags
-    this.capacity = n
+    const ints = new Int32Array(this.capacity << 4)
+    ints.set(this.ints)
+    this.ints = ints
+    this.qtyKg = new Float64Array(ints.buffer)
+    this.capacity *= 2
     this.growths++
   }
 }
 
-/**
- * Price levels (and market queues): a FIFO of order slots with its total, linked into its side's list
- * of levels sorted best first.
- */
+/** Price levels (and market queues): a FIFO of order slots with its count and total. */
 export class LevelPool {
   capacity: number
   growths = 0
@@ -106,9 +105,9 @@ export class LevelPool {
   tail: Int32Array
   /** Number of orders in the level. */
   count: Int32Array
-  /** Better neighbour on the same side, or NIL. */
-  prev: Int32Array
-  /** Worse neighbour on the same side, or NIL. */
+  /** Instrument (book) handle. */
+  book: Int32Array
+  /** Free-list link. */
   next: Int32Array
   /** Price in ticks (price / tick size); -1 for a market queue. */
   ticks: Float64Array
@@ -122,14 +121,14 @@ export class LevelPool {
     this.head = new Int32Array(capacity)
     this.tail = new Int32Array(capacity)
     this.count = new Int32Array(capacity)
-    this.prev = new Int32Array(capacity)
+    this.book = new Int32Array(capacity)
     this.next = new Int32Array(capacity)
     this.ticks = new Float64Array(capacity)
     this.qtyKg = new Float64Array(capacity)
   }
 
-  /** A new empty level at `ticks`, not linked anywhere. */
-  alloc(ticks: number): number {
+  /** A new empty level of `book` at `ticks`, not linked anywhere. */
+  alloc(book: number, ticks: number): number {
     let slot = this.#freeHead
     if (slot !== NIL) {
       this.#freeHead = this.next[slot]!
@@ -139,11 +138,10 @@ export class LevelPool {
     }
     this.head[slot] = NIL
     this.tail[slot] = NIL
-    this.prev[slot] = NIL
-    this.next[slot] = NIL
     this.count[slot] = 0
     this.qtyKg[slot] = 0
     this.ticks[slot] = ticks
+    this.book[slot] = book
     this.live++
     return slot
   }
@@ -159,7 +157,7 @@ export class LevelPool {
     this.head = growInt32(this.head, n)
     this.tail = growInt32(this.tail, n)
     this.count = growInt32(this.count, n)
-    this.prev = growInt32(this.prev, n)
+    this.book = growInt32(this.book, n)
     this.next = growInt32(this.next, n)
     this.ticks = growFloat64(this.ticks, n)
     this.qtyKg = growFloat64(this.qtyKg, n)

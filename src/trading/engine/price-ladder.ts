@@ -1,13 +1,13 @@
 /**
- * One side of a book's price index: tick → level slot. A window of `sizeTicks` consecutive ticks is a
- * plain array (level + 1, 0 = empty) with a bitmap of occupied ticks, so finding a level is one load
- * and finding the nearest occupied tick is a few `clz32`. The window is re-placed (and doubled) when a
- * price falls outside it; a price so far away that the side would span more than `MAX_WINDOW_TICKS`
- * goes to a `Map` instead, so any positive multiple of the tick is accepted.
+ * One side of a book's price index. A window of `sizeTicks` consecutive ticks is a plain array
+ * (level + 1, 0 = none) with a bitmap of the ticks that have orders, so finding a level is one load
+ * and finding the next level is a few `clz32`. A window level stays allocated while the window stays
+ * put (a price that empties and fills again costs no allocation). The window is re-placed (and
+ * doubled) when a price falls outside it; a price so far away that the side would span more than
+ * `MAX_WINDOW_TICKS` goes to a short sorted `far` list instead, so any positive multiple of the tick
+ * is accepted.
  * @module
  */
-import { NIL } from './pools.ts'
-
 export const INITIAL_WINDOW_TICKS = 4096
 export const MAX_WINDOW_TICKS = 1 << 20
 
@@ -17,32 +17,14 @@ export class PriceLadder {
   /** Tick of window index 0. */
   baseTicks = 0
   sizeTicks = 0
-  /** Level slot + 1 per window index; 0 when no level. */
+  /** Level slot + 1 per window index; 0 when no level is allocated there. */
   slots = new Int32Array(0)
-  /** One bit per window index, set when a level is there. */
+  /** One bit per window index, set when the level there has orders. */
   bits = new Int32Array(0)
-  /** Levels outside the window, by tick. */
-  readonly far = new Map<number, number>()
+  /** Levels with orders outside the window, best first. */
+  readonly far: number[] = []
   /** Times the window was re-placed. */
   rebuilds = 0
-
-  inWindow(ticks: number): boolean {
-    const i = ticks - this.baseTicks
-    return i >= 0 && i < this.sizeTicks
-  }
-
-  /** The level at `ticks`, or NIL. */
-  levelAt(ticks: number): number {
-    const i = ticks - this.baseTicks
-    if (i >= 0 && i < this.sizeTicks) return this.slots[i]! - 1
-    if (this.far.size === 0) return NIL
-    return this.far.get(ticks) ?? NIL
-  }
-
-  /** Whether a window can hold every tick from `loTicks` to `hiTicks`. */
-  canCover(loTicks: number, hiTicks: number): boolean {
-    return hiTicks - loTicks < MAX_WINDOW_TICKS
-  }
 
   /** Empties the index and centres a window on `loTicks..hiTicks`, with room to grow on both sides. */
   reset(loTicks: number, hiTicks: number): void {
@@ -59,59 +41,74 @@ export class PriceLadder {
       this.bits.fill(0)
     }
     this.baseTicks = loTicks - Math.floor((size - span) / 2)
-    this.far.clear()
+    this.far.length = 0
     this.rebuilds++
   }
 
-  /** Records `level` at `ticks` (in the window, or in the far map). */
-  place(ticks: number, level: number): void {
-    const i = ticks - this.baseTicks
-    if (i >= 0 && i < this.sizeTicks) {
-      this.slots[i] = level + 1
-      this.bits[i >>> 5]! |= 1 << (i & 31)
-    } else {
-      this.far.set(ticks, level)
-    }
+  /** Whether a window can hold every tick from `loTicks` to `hiTicks`. */
+  canCover(loTicks: number, hiTicks: number): boolean {
+    return hiTicks - loTicks < MAX_WINDOW_TICKS
   }
 
-  remove(ticks: number): void {
-    const i = ticks - this.baseTicks
-    if (i >= 0 && i < this.sizeTicks) {
-      this.slots[i] = 0
-      this.bits[i >>> 5]! &= ~(1 << (i & 31))
-    } else {
-      this.far.delete(ticks)
+  /** The lowest window index with orders, or -1. */
+  lowestSet(): number {
+    const bits = this.bits
+    for (let w = 0; w < bits.length; w++) {
+      const m = bits[w]!
+      if (m !== 0) return (w << 5) + 31 - Math.clz32(m & -m)
     }
+    return -1
   }
 
-  /** The level at the lowest occupied window index ≥ `from`, or NIL. */
-  levelAtOrAbove(from: number): number {
+  /** The highest window index with orders, or -1. */
+  highestSet(): number {
+    const bits = this.bits
+    for (let w = bits.length - 1; w >= 0; w--) {
+      const m = bits[w]!
+      if (m !== 0) return (w << 5) + 31 - Math.clz32(m)
+    }
+    return -1
+  }
+
+  /** The lowest window index ≥ `from` with orders, or -1. */
+  setAtOrAbove(from: number): number {
+    if (from >= this.sizeTicks) return -1 // before `>>>`, which would wrap a far index
     if (from < 0) from = 0
     const bits = this.bits
     const words = bits.length
     let w = from >>> 5
-    if (w >= words) return NIL
+    if (w >= words) return -1
     let m = bits[w]! & (-1 << (from & 31))
     while (m === 0) {
-      if (++w === words) return NIL
+      if (++w === words) return -1
       m = bits[w]!
     }
-    const i = (w << 5) + 31 - Math.clz32(m & -m)
-    return this.slots[i]! - 1
+    return (w << 5) + 31 - Math.clz32(m & -m)
   }
 
-  /** The level at the highest occupied window index ≤ `from`, or NIL. */
-  levelAtOrBelow(from: number): number {
-    if (from < 0) return NIL
+  /** The highest window index ≤ `from` with orders, or -1. */
+  setAtOrBelow(from: number): number {
+    if (from < 0) return -1
     if (from >= this.sizeTicks) from = this.sizeTicks - 1
     const bits = this.bits
     let w = from >>> 5
     let m = bits[w]! & (-1 >>> (31 - (from & 31)))
     while (m === 0) {
-      if (--w < 0) return NIL
+      if (--w < 0) return -1
       m = bits[w]!
     }
-    const i = (w << 5) + 31 - Math.clz32(m)
-    return this.slots[i]! - 1
+    return (w << 5) + 31 - Math.clz32(m)
+  }
+
+  markSet(i: number): void {
+    this.bits[i >>> 5]! |= 1 << (i & 31)
+  }
+
+  markEmpty(i: number): void {
+    this.bits[i >>> 5]! &= ~(1 << (i & 31))
+  }
+
+  isSet(i: number): boolean {
+    return (this.bits[i >>> 5]! & (1 << (i & 31))) !== 0
   }
 }

@@ -86,7 +86,9 @@ export class ReferenceModel {
       const postOnly = c.postOnly === true
       if (postOnly && (market || tif !== 'GTC')) return reject('invalid')
       const book = this.#book((c.instrument as string | undefined) ?? 'default')
-      if (book.model === 'call' && (tif === 'FOK' || (!market && tif !== 'GTC'))) return reject('invalid')
+      if (book.model === 'call' && (tif === 'IOC' || tif === 'FOK' || postOnly)) {
+        if (!(market && tif === 'IOC')) return reject('invalid')
+      }
       const order: ModelOrder = {
         id: c.id,
         account: c.account as string,
@@ -144,7 +146,8 @@ export class ReferenceModel {
     }
     if (c.op === 'mode') {
       const name = c.instrument ?? 'default'
-      if (typeof name !== 'string' || (c.model !== 'continuous' && c.model !== 'call')) return reject('invalid')
+      if (typeof name !== 'string' || (c.model !== 'continuous' && c.model !== 'call'))
+        return reject('invalid')
       const book = this.#book(name)
       if (book.model === 'call' && c.model === 'continuous') this.#uncross(name, book)
       book.model = c.model
@@ -278,7 +281,12 @@ export class ReferenceModel {
         chosen = candidates.find((k) => distance(k.price) === best)!.price
       }
     }
-    this.#events.push({ type: 'uncross', instrument: name, price: chosen, qty: chosen === null ? 0 : maxVolume })
+    this.#events.push({
+      type: 'uncross',
+      instrument: name,
+      price: chosen,
+      qty: chosen === null ? 0 : maxVolume,
+    })
     if (chosen !== null) {
       const price = chosen
       let left = maxVolume

@@ -1,15 +1,11 @@
-import type {
-  AggressorCode,
-  CancelReasonCode,
-  ModelCode,
-  RejectReasonCode,
-} from './codes.ts'
+import type { AggressorCode, CancelReasonCode, ModelCode, RejectReasonCode } from './codes.ts'
 
 /**
  * Where the engine reports what happens, as plain numbers, in the order it happens. The engine calls
  * these synchronously from inside a command and allocates nothing for them; a journal, a projection or
  * the JSON edge implements it. Order, account and instrument are the caller's integer handles; prices
- * are CNY/t on the instrument's tick grid, quantities kg.
+ * are CNY/t on the instrument's tick grid, quantities kg. A sink must not call back into the engine
+ * (queue the work instead): the engine is in the middle of a command when it reports.
  */
 export interface EngineSink {
   /** A valid new order, before anything it causes. */

@@ -108,7 +108,9 @@ export function toLines(draws: readonly CommandDraw[]): string[] {
     }
     if (kind < 93) {
       const model = d.qty % 11 === 0 ? 'auction' : d.side % 2 === 0 ? 'call' : 'continuous'
-      return JSON.stringify(instrument === undefined ? { op: 'mode', model } : { op: 'mode', instrument, model })
+      return JSON.stringify(
+        instrument === undefined ? { op: 'mode', model } : { op: 'mode', instrument, model },
+      )
     }
     if (kind < 98) {
       return JSON.stringify(instrument === undefined ? { op: 'uncross' } : { op: 'uncross', instrument })
@@ -193,23 +195,28 @@ function bookProblems(edge: JsonLinesEngine, model: ReferenceModel, quantities: 
       problems.push(`${name}: crossed continuous book ${bid} >= ${ask}`)
     }
     for (const side of [Side.Buy, Side.Sell]) {
-      const resting: string[] = []
+      const wanted = model.queue(name, side === Side.Buy ? 'buy' : 'sell')
+      let index = 0
       let previous: number | null = null
       view.forEachResting(instrument, side, (order, _account, price, qtyKg) => {
-        const id = edge.orderId(order)
+        const id = edge.orderId(order)!
         if (seen.has(id)) problems.push(`${id} in two places`)
         seen.add(id)
-        if (qtyKg !== quantities.open.get(id)) problems.push(`${id}: ${qtyKg} kg resting, events say ${quantities.open.get(id)}`)
-        if (previous !== null && (previous === NO_PRICE ? false : price === NO_PRICE || (side === Side.Buy ? price > previous : price < previous))) {
-          problems.push(`${name} ${side}: ${id} out of priority order`)
+        if (qtyKg !== quantities.open.get(id)) {
+          problems.push(`${id}: ${qtyKg} kg resting, events say ${quantities.open.get(id)}`)
         }
+        const outOfOrder =
+          previous !== null &&
+          previous !== NO_PRICE &&
+          (price === NO_PRICE || (side === Side.Buy ? price > previous : price < previous))
+        if (outOfOrder) problems.push(`${name} ${side}: ${id} out of priority order`)
         previous = price
-        resting.push(`${id}:${price === NO_PRICE ? 'mkt' : price}:${qtyKg}`)
+        const m = wanted[index++]
+        if (m === undefined || m.id !== id || (m.market ? NO_PRICE : m.price) !== price || m.qty !== qtyKg) {
+          problems.push(`${name} ${side} #${index - 1}: ${id} ${price} ${qtyKg}, model ${JSON.stringify(m)}`)
+        }
       })
-      const wanted = model
-        .queue(name, side === Side.Buy ? 'buy' : 'sell')
-        .map((o) => `${o.id}:${o.market ? 'mkt' : o.price}:${o.qty}`)
-      if (resting.join() !== wanted.join()) problems.push(`${name} ${side}: [${resting}] != model [${wanted}]`)
+      if (index !== wanted.length) problems.push(`${name} ${side}: ${index} resting, model ${wanted.length}`)
     }
   }
   for (const [id, open] of quantities.open) {

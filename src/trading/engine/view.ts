@@ -7,7 +7,7 @@ import { findUncross } from './auction.ts'
 import { Model, type ModelCode, NO_PRICE } from './codes.ts'
 import { type EngineCore, HANDLE_FREE } from './core.ts'
 import { checkIntegrity } from './integrity.ts'
-import { FLAG_MARKET, NIL } from './pools.ts'
+import { FLAG_MARKET, NIL, O_ACCOUNT, O_FLAGS, O_HANDLE, O_LEVEL, O_NEXT } from './pools.ts'
 
 /** One aggregated price level. */
 export interface DepthLevel {
@@ -39,15 +39,16 @@ export class EngineView {
   /** Open quantity of a resting order; 0 when it is not resting. */
   openQty(order: number): number {
     const slot = this.#slot(order)
-    return slot < 0 ? 0 : this.#core.orders.qtyKg[slot]!
+    return slot < 0 ? 0 : this.#core.orders.qty(slot)
   }
 
   /** Limit price of a resting order; `NO_PRICE` for a market order or one not resting. */
   price(order: number): number {
     const slot = this.#slot(order)
     const { orders, levels, books } = this.#core
-    if (slot < 0 || (orders.flags[slot]! & FLAG_MARKET) !== 0) return NO_PRICE
-    return levels.ticks[orders.level[slot]!]! * books[orders.book[slot]!]!.tickSize
+    if (slot < 0 || (orders.field(slot, O_FLAGS) & FLAG_MARKET) !== 0) return NO_PRICE
+    const level = orders.field(slot, O_LEVEL)
+    return levels.ticks[level]! * books[levels.book[level]!]!.tickSize
   }
 
   /** Resting orders over all instruments. */
@@ -82,14 +83,12 @@ export class EngineView {
     if (book === undefined) return
     const { orders, levels } = this.#core
     const visitLevel = (level: number, price: number): void => {
-      for (let slot = levels.head[level]!; slot !== NIL; slot = orders.next[slot]!) {
-        visit(orders.handle[slot]!, orders.account[slot]!, price, orders.qtyKg[slot]!)
+      for (let slot = levels.head[level]!; slot !== NIL; slot = orders.field(slot, O_NEXT)) {
+        visit(orders.field(slot, O_HANDLE), orders.field(slot, O_ACCOUNT), price, orders.qty(slot))
       }
     }
     visitLevel(book.marketQueue[side]!, NO_PRICE)
-    for (let level = book.best[side]!; level !== NIL; level = levels.next[level]!) {
-      visitLevel(level, levels.ticks[level]! * book.tickSize)
-    }
+    for (const level of book.levels(side)) visitLevel(level, levels.ticks[level]! * book.tickSize)
   }
 
   /** The best `maxLevels` limit price levels of one side, best first. */
@@ -98,7 +97,11 @@ export class EngineView {
     const out: DepthLevel[] = []
     if (book === undefined) return out
     const levels = this.#core.levels
-    for (let level = book.best[side]!; level !== NIL && out.length < maxLevels; level = levels.next[level]!) {
+    for (
+      let level = book.best[side]!;
+      level !== NIL && out.length < maxLevels;
+      level = book.levelAfter(side, levels.ticks[level]!)
+    ) {
       out.push({
         price: levels.ticks[level]! * book.tickSize,
         qtyKg: levels.qtyKg[level]!,
