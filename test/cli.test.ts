@@ -5,31 +5,7 @@ import { join } from 'node:path'
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest'
 import { parseEnterprisesCsv } from '../src/registry/index.ts'
 import { generateCluster } from '../src/seed/index.ts'
-
-const BIN = join(import.meta.dirname, '..', 'bin', 'huiguo.js')
-const { DATABASE_URL: _ignored, ...ENV } = process.env
-
-interface Run {
-  code: number | null
-  stdout: string
-  stderr: string
-}
-
-function huiguo(args: string[]): Promise<Run> {
-  return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, [BIN, ...args], { env: ENV })
-    let stdout = ''
-    let stderr = ''
-    child.stdout.on('data', (d) => {
-      stdout += d
-    })
-    child.stderr.on('data', (d) => {
-      stderr += d
-    })
-    child.on('error', reject)
-    child.on('close', (code) => resolve({ code, stdout, stderr }))
-  })
-}
+import { BIN, CLI_ENV, huiguo } from './support/cli.ts'
 
 describe('the huiguo command', () => {
   let dir: string
@@ -119,7 +95,7 @@ describe('the huiguo command', () => {
 
   it('starts, serves the API and stops on SIGTERM', async () => {
     const child: ChildProcess = spawn(process.execPath, [BIN, 'start', '--port', '0', '--data', data], {
-      env: ENV,
+      env: CLI_ENV,
     })
     let stderr = ''
     const url = await new Promise<string>((resolve, reject) => {

@@ -1,35 +1,10 @@
-import { spawn } from 'node:child_process'
 import { cpSync, mkdtempSync, rmSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest'
 import { openDatabase } from '../src/platform/index.ts'
 import { DEFAULT_SEED, generateCluster } from '../src/seed/index.ts'
-
-const BIN = join(import.meta.dirname, '..', 'bin', 'huiguo.js')
-const { DATABASE_URL: _ignored, ...ENV } = process.env
-
-interface Run {
-  code: number | null
-  stdout: string
-  stderr: string
-}
-
-function huiguo(args: string[]): Promise<Run> {
-  return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, [BIN, ...args], { env: ENV })
-    let stdout = ''
-    let stderr = ''
-    child.stdout.on('data', (d) => {
-      stdout += d
-    })
-    child.stderr.on('data', (d) => {
-      stderr += d
-    })
-    child.on('error', reject)
-    child.on('close', (code) => resolve({ code, stdout, stderr }))
-  })
-}
+import { huiguo } from './support/cli.ts'
 
 describe('huiguo ledger', () => {
   let dir: string
