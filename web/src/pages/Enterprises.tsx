@@ -1,7 +1,8 @@
 import { useEffect, useState } from 'preact/hooks'
 import { api, type Enterprise } from '../api.ts'
+import { ListStatus } from '../components/ListStatus.tsx'
 import { Badge, EnterpriseName } from '../components/names.tsx'
-import { Loading, ProblemBox } from '../components/ProblemBox.tsx'
+import { ProblemBox } from '../components/ProblemBox.tsx'
 import { formatInteger, formatMoney, formatYuanExact, totalCapacity } from '../format.ts'
 import { useAsync, usePaged } from '../hooks.ts'
 import { useI18n } from '../i18n/context.tsx'
@@ -118,20 +119,7 @@ export function Enterprises({ route }: { route: Route }) {
           </span>
         </div>
         {list.items.length > 0 && <EnterpriseTable items={list.items} />}
-        {!list.loading && !list.error && list.items.length === 0 && (
-          <p class="empty" data-testid="ent-empty">
-            {t('list.empty')}
-          </p>
-        )}
-        {list.error && <ProblemBox problem={list.error} onRetry={list.reload} />}
-        {list.loading && <Loading />}
-        {list.hasMore && !list.loading && (
-          <div class="more">
-            <button type="button" class="button" onClick={list.loadMore} data-testid="ent-more">
-              {t('action.more')}
-            </button>
-          </div>
-        )}
+        <ListStatus list={list} emptyText={t('list.empty')} testIdPrefix="ent" />
       </section>
     </div>
   )

@@ -1,5 +1,6 @@
 import { useEffect, useState } from 'preact/hooks'
 import { api, type Enterprise, type Problem, type ProductItem, type SpecParse, toProblem } from '../api.ts'
+import { ListStatus } from '../components/ListStatus.tsx'
 import { EnterpriseName } from '../components/names.tsx'
 import { Loading, ProblemBox } from '../components/ProblemBox.tsx'
 import { formatInteger, formatMm, parseMmToUm, parseWholeMm } from '../format.ts'
@@ -226,20 +227,7 @@ export function Products({ route }: { route: Route }) {
             }}
           />
         )}
-        {!list.loading && !list.error && list.items.length === 0 && (
-          <p class="empty" data-testid="prod-empty">
-            {t('prod.empty')}
-          </p>
-        )}
-        {list.error && <ProblemBox problem={list.error} onRetry={list.reload} />}
-        {list.loading && <Loading />}
-        {list.hasMore && !list.loading && (
-          <div class="more">
-            <button type="button" class="button" onClick={list.loadMore} data-testid="prod-more">
-              {t('action.more')}
-            </button>
-          </div>
-        )}
+        <ListStatus list={list} emptyText={t('prod.empty')} testIdPrefix="prod" />
       </section>
     </div>
   )
