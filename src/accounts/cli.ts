@@ -1,8 +1,6 @@
 import { Command } from 'commander'
-import type { Kysely } from 'kysely'
 import type { Refusal } from '../kernel/index.ts'
-import { DATA_OPTION, databaseTarget, EXIT, ExitError } from '../platform/cli-support.ts'
-import type { Database } from '../platform/db/index.ts'
+import { DATA_OPTION, EXIT, ExitError, withDatabase } from '../platform/cli-support.ts'
 import { checkNewUser, ROLES } from './model.ts'
 import { createApiToken, createUser, findUser } from './service.ts'
 
@@ -17,20 +15,6 @@ function refused(command: string, refusal: Refusal): never {
   process.stderr.write(`huiguo ${command}: ${refusal.detail}; nothing was written\n`)
   for (const e of refusal.errors ?? []) process.stderr.write(`  ${e.field}: ${e.message}\n`)
   throw new ExitError(EXIT.USAGE)
-}
-
-async function withDatabase<T>(
-  dataDir: string | undefined,
-  use: (db: Kysely<Database>) => Promise<T>,
-): Promise<T> {
-  // Loaded on use: the database drivers are the heavy part of the CLI.
-  const { openDatabase } = await import('../platform/db/index.ts')
-  const database = await openDatabase(databaseTarget(dataDir, process.env))
-  try {
-    return await use(database.db)
-  } finally {
-    await database.close()
-  }
 }
 
 /** `huiguo user add --enterprise ID --username U --password P --role R [--role R2]` */
@@ -61,7 +45,7 @@ export function userCommand(): Command {
         // The rules first: a bad username, role or password is refused without opening the database.
         const checked = checkNewUser(input)
         if (!checked.ok) refused('user add', checked)
-        await withDatabase(opts.data, async (db) => {
+        await withDatabase(opts.data, async ({ db }) => {
           const result = await createUser(db, input, { now: new Date() })
           if (!result.ok) refused('user add', result)
           const u = result.value
@@ -88,7 +72,7 @@ export function tokenCommand(): Command {
         process.stderr.write('huiguo token create: --name must be 1 to 100 characters\n')
         throw new ExitError(EXIT.USAGE)
       }
-      await withDatabase(opts.data, async (db) => {
+      await withDatabase(opts.data, async ({ db }) => {
         const user = await findUser(db, opts.username)
         if (!user.ok) refused('token create', user)
         const created = await createApiToken(

@@ -1,6 +1,6 @@
 import { readFile, writeFile } from 'node:fs/promises'
 import { Command } from 'commander'
-import { DATA_OPTION, databaseTarget, describeTarget, EXIT, ExitError } from '../platform/cli-support.ts'
+import { DATA_OPTION, describeTarget, EXIT, ExitError, withDatabase } from '../platform/cli-support.ts'
 import { allEnterprises, enterprisesToCsv, importEnterprisesCsv } from '../registry/index.ts'
 
 export function enterprisesCommand(): Command {
@@ -11,15 +11,9 @@ export function enterprisesCommand(): Command {
     .argument('[file]', 'output file (default: stdout)')
     .option(...DATA_OPTION)
     .action(async (file: string | undefined, opts: { data?: string }) => {
-      const { openDatabase } = await import('../platform/index.ts')
-      const database = await openDatabase(databaseTarget(opts.data, process.env))
-      try {
-        const csv = enterprisesToCsv(await allEnterprises(database.db))
-        if (file) await writeFile(file, csv)
-        else process.stdout.write(csv)
-      } finally {
-        await database.close()
-      }
+      const csv = await withDatabase(opts.data, async ({ db }) => enterprisesToCsv(await allEnterprises(db)))
+      if (file) await writeFile(file, csv)
+      else process.stdout.write(csv)
     })
   command
     .command('import')
@@ -28,11 +22,8 @@ export function enterprisesCommand(): Command {
     .option(...DATA_OPTION)
     .action(async (file: string, opts: { data?: string }) => {
       const text = await readFile(file, 'utf8')
-      const target = databaseTarget(opts.data, process.env)
-      const { openDatabase } = await import('../platform/index.ts')
-      const database = await openDatabase(target)
-      try {
-        const result = await importEnterprisesCsv(database.db, text)
+      await withDatabase(opts.data, async ({ db, target }) => {
+        const result = await importEnterprisesCsv(db, text)
         if (!result.ok) {
           process.stderr.write(`huiguo enterprises import: ${result.detail}; nothing was written\n`)
           for (const e of result.errors ?? []) process.stderr.write(`  ${e.field}: ${e.message}\n`)
@@ -41,9 +32,7 @@ export function enterprisesCommand(): Command {
         process.stdout.write(
           `Imported into ${describeTarget(target)}: ${result.value.inserted} inserted, ${result.value.updated} updated\n`,
         )
-      } finally {
-        await database.close()
-      }
+      })
     })
   return command
 }

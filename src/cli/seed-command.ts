@@ -2,11 +2,11 @@ import { Command } from 'commander'
 import { sql } from 'kysely'
 import {
   DATA_OPTION,
-  databaseTarget,
   describeTarget,
   EXIT,
   ExitError,
   integerOption,
+  withDatabase,
 } from '../platform/cli-support.ts'
 import { DEFAULT_SEED, seedDemoCluster } from '../seed/index.ts'
 import { progressBar } from './progress.ts'
@@ -18,11 +18,8 @@ export function seedCommand(): Command {
     .option(...DATA_OPTION)
     .option('--force', 'also delete enterprises that are not synthetic')
     .action(async (opts: { seed?: number; data?: string; force?: boolean }) => {
-      const target = databaseTarget(opts.data, process.env)
-      const { openDatabase } = await import('../platform/index.ts')
-      const database = await openDatabase(target)
-      try {
-        const real = await database.db
+      await withDatabase(opts.data, async ({ db, target }) => {
+        const real = await db
           .selectFrom('enterprise')
           .select(sql<number>`count(*)::int`.as('n'))
           .where('synthetic', '=', false)
@@ -35,13 +32,11 @@ export function seedCommand(): Command {
         }
         const seed = opts.seed ?? DEFAULT_SEED
         const progress = progressBar(`Demo cluster, seed ${seed} (synthetic data)`)
-        const report = await seedDemoCluster(database.db, seed, progress.listener, { replace: true })
+        const report = await seedDemoCluster(db, seed, progress.listener, { replace: true })
         progress.stop()
         process.stdout.write(
           `Seeded ${describeTarget(target)}: ${report.enterprises} enterprises, ${report.catalogueItems} catalogue items (seed ${seed}, synthetic)\n`,
         )
-      } finally {
-        await database.close()
-      }
+      })
     })
 }

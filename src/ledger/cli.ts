@@ -1,7 +1,6 @@
 import { Command, InvalidArgumentError } from 'commander'
 import { fenToYuanString, type Result, yuanStringToFen } from '../kernel/index.ts'
-import { DATA_OPTION, databaseTarget, EXIT, ExitError } from '../platform/cli-support.ts'
-import type { OpenDatabase } from '../platform/db/index.ts'
+import { DATA_OPTION, EXIT, ExitError, withDatabase } from '../platform/cli-support.ts'
 import { parseKg } from './amounts.ts'
 import { type Holding, instrumentOf, isInstrumentCode } from './model.ts'
 import type { Posted } from './service.ts'
@@ -29,17 +28,6 @@ interface Common {
   data?: string
   reference?: string
   memo?: string
-}
-
-/** Opens the database, runs the work and closes it again; the database module loads lazily. */
-async function withDatabase<T>(opts: { data?: string }, work: (database: OpenDatabase) => Promise<T>) {
-  const { openDatabase } = await import('../platform/db/index.ts')
-  const database = await openDatabase(databaseTarget(opts.data, process.env))
-  try {
-    return await work(database)
-  } finally {
-    await database.close()
-  }
 }
 
 /** Prints what a posting did, or why it was refused (exit 2, nothing written). */
@@ -78,7 +66,7 @@ export function ledgerCommand(): Command {
       .requiredOption('--enterprise <id>', 'enterprise id')
       .requiredOption('--cny <yuan>', 'amount in yuan, up to 2 decimal places', yuanOption),
   ).action(async (opts: Common & { enterprise: string; cny: bigint }) => {
-    await withDatabase(opts, async ({ db }) => {
+    await withDatabase(opts.data, async ({ db }) => {
       const { deposit, holdings } = await import('./service.ts')
       const result = await deposit(db, { enterprise: opts.enterprise, amountFen: opts.cny, ...meta(opts) })
       const [cash] = result.ok ? (await holdings(db, opts.enterprise)).filter((h) => h.asset === 'CNY') : []
@@ -98,7 +86,7 @@ export function ledgerCommand(): Command {
       .requiredOption('--enterprise <id>', 'enterprise id')
       .requiredOption('--cny <yuan>', 'amount in yuan, up to 2 decimal places', yuanOption),
   ).action(async (opts: Common & { enterprise: string; cny: bigint }) => {
-    await withDatabase(opts, async ({ db }) => {
+    await withDatabase(opts.data, async ({ db }) => {
       const { withdraw, holdings } = await import('./service.ts')
       const result = await withdraw(db, { enterprise: opts.enterprise, amountFen: opts.cny, ...meta(opts) })
       const [cash] = result.ok ? (await holdings(db, opts.enterprise)).filter((h) => h.asset === 'CNY') : []
@@ -127,7 +115,7 @@ export function ledgerCommand(): Command {
         .requiredOption('--instrument <code>', 'instrument code, e.g. AL-A00-GY', instrumentOption)
         .requiredOption('--kg <n>', 'quantity in whole kilograms', kgOption),
     ).action(async (opts: Common & { enterprise: string; instrument: string; kg: bigint }) => {
-      await withDatabase(opts, async ({ db }) => {
+      await withDatabase(opts.data, async ({ db }) => {
         const { deliver, intake, holdings } = await import('./service.ts')
         const input = {
           enterprise: opts.enterprise,
@@ -155,7 +143,7 @@ export function ledgerCommand(): Command {
     .option('--enterprise <id>', 'only this owner (an enterprise id, or center:fees, external:bank …)')
     .option(...DATA_OPTION)
     .action(async (opts: { data?: string; enterprise?: string }) => {
-      await withDatabase(opts, async ({ db }) => {
+      await withDatabase(opts.data, async ({ db }) => {
         const { holdings } = await import('./service.ts')
         const rows = (await holdings(db, opts.enterprise)).map((h) => {
           const cash = h.asset === 'CNY'
@@ -182,7 +170,7 @@ export function ledgerCommand(): Command {
     )
     .option(...DATA_OPTION)
     .action(async (opts: { data?: string }) => {
-      await withDatabase(opts, async ({ db }) => {
+      await withDatabase(opts.data, async ({ db }) => {
         const { verifyLedger } = await import('./verify.ts')
         const { formatReport } = await import('./report.ts')
         const result = await verifyLedger(db)

@@ -1,6 +1,6 @@
 import { resolve } from 'node:path'
 import { InvalidArgumentError } from 'commander'
-import type { DatabaseTarget } from './db/index.ts'
+import type { DatabaseTarget, OpenDatabase } from './db/index.ts'
 
 /**
  * What every module's CLI commands share. Kept light (commander only): `huiguo --help` loads it for
@@ -48,4 +48,21 @@ export function databaseTarget(dataOption: string | undefined, env: NodeJS.Proce
 export function describeTarget(target: DatabaseTarget): string {
   if (target.kind === 'postgres') return `PostgreSQL at ${new URL(target.url).host}`
   return target.dataDir ? `embedded PGlite in ${target.dataDir}` : 'embedded PGlite in memory'
+}
+
+/**
+ * Opens the database of `--data` (or DATABASE_URL), runs the work and closes it again. The database
+ * module loads here, on use: its drivers are the heavy part of the CLI.
+ */
+export async function withDatabase<T>(
+  dataOption: string | undefined,
+  work: (database: OpenDatabase) => Promise<T>,
+): Promise<T> {
+  const { openDatabase } = await import('./db/index.ts')
+  const database = await openDatabase(databaseTarget(dataOption, process.env))
+  try {
+    return await work(database)
+  } finally {
+    await database.close()
+  }
 }
