@@ -61,6 +61,9 @@ export async function openDatabase(target: DatabaseTarget): Promise<OpenDatabase
           : pg.types.getTypeParser(oid, format)) as typeof pg.types.getTypeParser,
     },
   })
+  // An idle client whose server connection ends (a restart, an admin terminating it) is dropped by the
+  // pool and replaced on the next checkout; without a listener its 'error' event would crash the process.
+  pool.on('error', () => {})
   db = new Kysely<Database>({ dialect: new PostgresDialect({ pool }) })
   const close = () => db.destroy()
   await migrateOrClose(db, close)
