@@ -1,7 +1,10 @@
+import { mkdtempSync, rmSync } from 'node:fs'
+import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import type { FastifyBaseLogger } from 'fastify'
 import { accountsRoutes } from './accounts/index.ts'
 import { clusterRoutes } from './cluster/index.ts'
+import { listInstruments } from './instruments/index.ts'
 import {
   buildHttp,
   type DatabaseTarget,
@@ -13,18 +16,47 @@ import {
 } from './platform/index.ts'
 import { countEnterprises, registryRoutes } from './registry/index.ts'
 import { DEFAULT_SEED, type ProgressListener, seedDemoCluster } from './seed/index.ts'
+import { type Journal, openJournal } from './trading/journal/index.ts'
+import {
+  type RatePolicy,
+  type SessionPolicy,
+  TradingService,
+  tradingRoutes,
+} from './trading/service/index.ts'
 
 export const WEB_DIST_DIR = join(PACKAGE_ROOT, 'web', 'dist')
+
+export interface TradingOptions {
+  /** The journal, or where to open one (a directory or a nats:// URL); default: a temporary directory. */
+  journal?: Journal | string
+  sessionPolicy?: SessionPolicy
+  clock?: () => number
+  rateLimit?: RatePolicy
+}
 
 export interface AppOptions {
   database: OpenDatabase
   logger?: FastifyBaseLogger | false
   webDistDir?: string | null
+  trading?: TradingOptions
+}
+
+export interface HuiguoApp {
+  app: HttpApp
+  trading: TradingService
+  /** Closes the HTTP app, the trading service and the journal (not the database). */
+  close(): Promise<void>
 }
 
 /** The whole Huiguo HTTP application over an open database (the composition root). */
-export async function buildApp(options: AppOptions): Promise<HttpApp> {
-  return mountModules(await buildShell(options), options.database)
+export async function buildApp(options: AppOptions): Promise<HuiguoApp> {
+  const shell = await buildShell(options)
+  try {
+    return await mountModules(shell, options.database, options.trading ?? {}, options.logger)
+  } catch (error) {
+    await shell.close()
+    throw error
+  }
 }
 
 function buildShell(options: Omit<AppOptions, 'database'>): Promise<HttpApp> {
@@ -35,16 +67,57 @@ function buildShell(options: Omit<AppOptions, 'database'>): Promise<HttpApp> {
   })
 }
 
-async function mountModules(app: HttpApp, { db }: OpenDatabase): Promise<HttpApp> {
+async function mountModules(
+  app: HttpApp,
+  { db }: OpenDatabase,
+  trading: TradingOptions,
+  logger: FastifyBaseLogger | false | undefined,
+): Promise<HuiguoApp> {
+  let scratch: string | null = null
+  let journal: Journal
+  if (typeof trading.journal === 'object') journal = trading.journal
+  else {
+    if (trading.journal === undefined) scratch = mkdtempSync(join(tmpdir(), 'huiguo-journal-'))
+    journal = await openJournal(trading.journal ?? scratch!)
+  }
+  const log = (message: string) => (logger ? logger.warn(message) : undefined)
+  let service: TradingService
+  try {
+    service = await TradingService.open({
+      db,
+      journal,
+      instruments: await listInstruments(db),
+      ...(trading.clock ? { clock: trading.clock } : {}),
+      ...(trading.sessionPolicy ? { sessionPolicy: trading.sessionPolicy } : {}),
+      log,
+    })
+  } catch (error) {
+    await journal.close()
+    throw error
+  }
   await app.register(
     async (api) => {
       await api.register(accountsRoutes, { db }) // first: its hook authenticates every route of the API
       await api.register(registryRoutes, { db })
       await api.register(clusterRoutes, { db })
+      await api.register(tradingRoutes, {
+        db,
+        service,
+        ...(trading.rateLimit ? { rateLimit: trading.rateLimit } : {}),
+      })
     },
     { prefix: '/api/v1' },
   )
-  return app
+  return {
+    app,
+    trading: service,
+    close: async () => {
+      await app.close()
+      await service.close()
+      await journal.close()
+      if (scratch) rmSync(scratch, { recursive: true, force: true })
+    },
+  }
 }
 
 export interface ServerOptions {
@@ -56,11 +129,13 @@ export interface ServerOptions {
   logger?: FastifyBaseLogger | false
   webDistDir?: string | null
   onSeedProgress?: ProgressListener
+  trading?: TradingOptions
 }
 
 export interface RunningServer {
   url: string
   app: HttpApp
+  trading: TradingService
   database: OpenDatabase
   /** True when this start created the demo cluster. */
   seeded: boolean
@@ -89,18 +164,28 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
       await seedDemoCluster(database.db, seed, options.onSeedProgress)
       seeded = true
     }
-    await mountModules(app, database)
-    const address = await app.listen({ port: options.port, host: options.host ?? '0.0.0.0' })
-    const port = new URL(address).port
-    return {
-      url: `http://localhost:${port}`,
-      app,
-      database,
-      seeded,
-      close: async () => {
-        await app.close()
-        await database.close()
-      },
+    const trading = { ...options.trading }
+    const target = options.target
+    if (trading.journal === undefined && target.kind === 'pglite' && target.dataDir)
+      trading.journal = join(target.dataDir, 'journal')
+    const huiguo = await mountModules(app, database, trading, options.logger)
+    try {
+      const address = await app.listen({ port: options.port, host: options.host ?? '0.0.0.0' })
+      const port = new URL(address).port
+      return {
+        url: `http://localhost:${port}`,
+        app,
+        trading: huiguo.trading,
+        database,
+        seeded,
+        close: async () => {
+          await huiguo.close()
+          await database.close()
+        },
+      }
+    } catch (error) {
+      await huiguo.close()
+      throw error
     }
   } catch (error) {
     await app.close()

@@ -38,6 +38,24 @@ export const ERROR_CODES = {
   INSUFFICIENT_RESERVATION: { status: 409, title: 'The reservation does not cover this' },
   INVALID_AMOUNT: { status: 422, title: 'The amount is not valid' },
   LEDGER_KEY_REUSED: { status: 409, title: 'This idempotency key was used for another ledger posting' },
+  // ---- instruments (issue 4): an order's terms against its instrument, and the market's hours ----
+  INSTRUMENT_NOT_FOUND: { status: 404, title: 'No such instrument' },
+  INSTRUMENT_EXISTS: { status: 409, title: 'An instrument with this code already exists' },
+  QTY_NOT_LOT_MULTIPLE: { status: 422, title: "The quantity is not a multiple of the instrument's lot" },
+  PRICE_OFF_TICK: { status: 422, title: "The price is not on the instrument's tick grid" },
+  PRICE_OUTSIDE_BAND: { status: 422, title: "The price is outside the day's price band" },
+  INSTRUMENT_HALTED: { status: 409, title: 'Trading in this instrument is halted' },
+  MARKET_CLOSED: { status: 409, title: 'The market for this instrument is closed now' },
+  LISTING_ONLY: { status: 409, title: 'This instrument trades by listing only, not in an order book' },
+  // ---- order entry (issue 4) ----
+  IDEMPOTENCY_KEY_REQUIRED: { status: 400, title: 'The Idempotency-Key header is required' },
+  IDEMPOTENCY_KEY_REUSED: { status: 409, title: 'This Idempotency-Key was used for another request' },
+  ORDER_NOT_FOUND: { status: 404, title: 'No such order' },
+  ORDER_NOT_OPEN: { status: 409, title: 'The order is no longer open' },
+  POST_ONLY_WOULD_CROSS: { status: 409, title: 'The post-only order would trade on arrival' },
+  TIF_NOT_ALLOWED: { status: 422, title: 'This time in force is not taken in the current market phase' },
+  RATE_LIMITED: { status: 429, title: 'Too many requests; slow down' },
+  TRADING_UNAVAILABLE: { status: 503, title: 'The trading service is not taking orders' },
 } as const satisfies Record<string, { status: number; title: string }>
 
 export type ErrorCode = keyof typeof ERROR_CODES

@@ -26,8 +26,12 @@ export type Owner = string
 export type Asset = 'CNY' | `RCPT:${string}`
 export const CASH: Asset = 'CNY'
 
-/** Instrument codes as the ledger accepts them until instruments are a table of their own. */
-export const INSTRUMENT_CODE_PATTERN = '^[A-Z0-9][A-Z0-9.-]{1,39}$'
+/**
+ * Instrument codes: uppercase, digits, `.` and `-`, and a lowercase `x` between the dimensions
+ * (`SHEET-1060-H24-1.0x1220`). Migration 0004 puts the same pattern in the ledger's CHECKs and the
+ * instrument table.
+ */
+export const INSTRUMENT_CODE_PATTERN = '^[A-Z0-9][A-Z0-9.x-]{1,39}$'
 const INSTRUMENT_CODE = new RegExp(INSTRUMENT_CODE_PATTERN)
 
 export const isInstrumentCode = (code: string): boolean => INSTRUMENT_CODE.test(code)

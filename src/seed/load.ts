@@ -1,4 +1,5 @@
 import { type Kysely, sql } from 'kysely'
+import { seedDemoInstruments } from '../instruments/index.ts'
 import type { Database } from '../platform/index.ts'
 import { insertCatalogue, insertEnterprises } from '../registry/index.ts'
 import { generateCluster } from './generate.ts'
@@ -12,6 +13,8 @@ export interface SeedReport {
   seed: number
   enterprises: number
   catalogueItems: number
+  /** Demo instruments listed by this run: 0 when the center already had instruments. */
+  instruments: number
 }
 
 const SEED_META_KEY = 'demo_cluster'
@@ -19,6 +22,8 @@ const SEED_META_KEY = 'demo_cluster'
 /**
  * Writes the deterministic demo cluster, all in one transaction: a crash half-way leaves the
  * database as it was. With `replace`, the registry's rows are deleted first, in the same transaction.
+ * The demo instruments are listed too when the center has none (instruments and their receipts in
+ * the ledger are never deleted, so a replace keeps the ones there are).
  */
 export async function seedDemoCluster(
   db: Kysely<Database>,
@@ -30,7 +35,7 @@ export async function seedDemoCluster(
   const cluster = generateCluster(seed)
   const total = cluster.enterprises.length + cluster.catalogue.length
   const CHUNK = 200
-  await db.transaction().execute(async (tx) => {
+  const instruments = await db.transaction().execute(async (tx) => {
     if (options.replace) {
       await tx.deleteFrom('catalogue_item').execute()
       await tx.deleteFrom('enterprise_capacity').execute()
@@ -55,9 +60,15 @@ export async function seedDemoCluster(
       .values({ key: SEED_META_KEY, value })
       .onConflict((oc) => oc.column('key').doUpdateSet({ value, updated_at: sql`now()` }))
       .execute()
+    return seedDemoInstruments(tx)
   })
   onProgress(100, 100, 'done')
-  return { seed, enterprises: cluster.enterprises.length, catalogueItems: cluster.catalogue.length }
+  return {
+    seed,
+    enterprises: cluster.enterprises.length,
+    catalogueItems: cluster.catalogue.length,
+    instruments,
+  }
 }
 
 /** The seed the database was filled from, or null when it holds no demo cluster. */

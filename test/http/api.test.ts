@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { buildApp } from '../../src/app.ts'
+import { buildApp, type HuiguoApp } from '../../src/app.ts'
 import type { HttpApp } from '../../src/platform/index.ts'
 import { CHAIN_STAGES, OUTPUT_UTILISATION_PERCENT, parseEnterprisesCsv } from '../../src/registry/index.ts'
 import { DEFAULT_SEED, generateCluster } from '../../src/seed/index.ts'
@@ -11,17 +11,19 @@ const BILLION_YUAN_IN_FEN = 100_000_000_000n * 100n
 describe.each(seededBackends())('HTTP API on $name', ({ open }) => {
   let database: TestDatabase
   let app: HttpApp
+  let huiguo: HuiguoApp | undefined
 
   beforeAll(async () => {
     database = await open()
-    app = await buildApp({ database, webDistDir: null })
+    huiguo = await buildApp({ database, webDistDir: null })
+    app = huiguo.app
     app.get('/api/v1/test-only/boom', async () => {
       throw new Error('secret connection string postgres://admin:hunter2@db')
     })
     await app.ready()
   })
   afterAll(async () => {
-    await app?.close()
+    await huiguo?.close()
     await database?.dispose()
   })
 

@@ -13,7 +13,7 @@ import {
   SESSION_IDLE_MS,
   type User,
 } from '../../src/accounts/index.ts'
-import { buildApp } from '../../src/app.ts'
+import { buildApp, type HuiguoApp } from '../../src/app.ts'
 import { buildHttp, type HttpApp } from '../../src/platform/index.ts'
 import { type Enterprise, insertEnterprises } from '../../src/registry/index.ts'
 import { type TestDatabase, testBackends } from '../support/databases.ts'
@@ -53,6 +53,7 @@ function cookieOf(res: LightMyRequestResponse): string {
 describe.each(testBackends())('accounts and authentication on $name', ({ open }) => {
   let database: TestDatabase
   let app: HttpApp
+  let huiguo: HuiguoApp | undefined
   /** A bare API scope with a role-guarded route, as another module would write one. */
   let guarded: HttpApp
   const users: Record<string, User> = {}
@@ -92,7 +93,8 @@ describe.each(testBackends())('accounts and authentication on $name', ({ open })
     await addUser('risk.zhao', ['risk'], 'gy-beta')
     await addUser('throttled', ['viewer'])
     await addUser('disabled.one', ['trader'])
-    app = await buildApp({ database, webDistDir: null })
+    huiguo = await buildApp({ database, webDistDir: null })
+    app = huiguo.app
     await app.ready()
 
     guarded = await buildHttp({ logger: false, webDistDir: null, version: 'test' })
@@ -110,7 +112,7 @@ describe.each(testBackends())('accounts and authentication on $name', ({ open })
     await guarded.ready()
   })
   afterAll(async () => {
-    await app?.close()
+    await huiguo?.close()
     await guarded?.close()
     await database?.dispose()
   })

@@ -2,6 +2,8 @@ import { type Kysely, type Migration, type MigrationProvider, Migrator } from 'k
 import { registryMigration } from './0001-registry.ts'
 import { accountsMigration } from './0002-accounts.ts'
 import { ledgerMigration } from './0003-ledger.ts'
+import { instrumentsMigration } from './0004-instruments.ts'
+import { tradingMigration } from './0005-trading.ts'
 
 /**
  * Migrations live in code (not in files found at run time), so the same list runs from a clone, a
@@ -11,6 +13,8 @@ const MIGRATIONS: Record<string, Migration> = {
   '0001_registry': registryMigration,
   '0002_accounts': accountsMigration,
   '0003_ledger': ledgerMigration,
+  '0004_instruments': instrumentsMigration,
+  '0005_trading': tradingMigration,
 }
 
 const provider: MigrationProvider = { getMigrations: async () => MIGRATIONS }

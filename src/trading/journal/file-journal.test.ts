@@ -1,0 +1,256 @@
+import { mkdtemp, open, readdir, readFile, rm, stat, truncate, writeFile } from 'node:fs/promises'
+import { tmpdir } from 'node:os'
+import { join } from 'node:path'
+import fc from 'fast-check'
+import { afterEach, beforeEach, describe, expect, it } from 'vitest'
+import { FileJournal, type FileJournalOptions, type SegmentHandle } from './file-journal.ts'
+import { JournalCorruptionError, JournalFailedError, JournalReleasedError, openJournal } from './index.ts'
+import { bytes, journalContract, readAll, text } from './journal-contract.test-util.ts'
+import { segmentName } from './segment-format.ts'
+
+const quiet = { log: () => {} }
+const tempDir = (): Promise<string> => mkdtemp(join(tmpdir(), 'huiguo-journal-'))
+
+journalContract('FileJournal', async () => {
+  const dir = await tempDir()
+  return {
+    open: () => FileJournal.open(dir, quiet),
+    dispose: () => rm(dir, { recursive: true, force: true }),
+  }
+})
+
+/** Appends each payload and waits for it, so each record is its own group commit. */
+async function appendEach(journal: FileJournal, payloads: readonly Uint8Array[]): Promise<void> {
+  for (const payload of payloads) await journal.whenDurable(journal.append(payload))
+}
+
+const segmentFiles = async (dir: string): Promise<string[]> =>
+  (await readdir(dir)).filter((name) => name.endsWith('.hgj')).sort()
+
+describe('FileJournal', () => {
+  let dir: string
+  beforeEach(async () => {
+    dir = await tempDir()
+  })
+  afterEach(() => rm(dir, { recursive: true, force: true }))
+
+  it('groups commits: many appends without waiting share few fsyncs', async () => {
+    const journal = await FileJournal.open(dir, quiet)
+    const records = 10_000
+    const payload = new Uint8Array(200).fill(7)
+    for (let i = 0; i < records; i++) {
+      journal.append(payload)
+      if (i % 250 === 0) await Promise.resolve()
+    }
+    await journal.whenDurable(records)
+    expect(journal.fsyncs).toBeGreaterThan(0)
+    expect(journal.fsyncs).toBeLessThan(records / 10)
+    expect(journal.bytesWritten).toBe(records * 208)
+    await journal.close()
+  })
+
+  it('reports a torn record at open through the log and truncates it', async () => {
+    const journal = await FileJournal.open(dir, quiet)
+    await appendEach(journal, [bytes('one'), bytes('two')])
+    await journal.close()
+    const file = join(dir, segmentName(1))
+    await truncate(file, (await stat(file)).size - 1)
+    const messages: string[] = []
+    const reopened = await FileJournal.open(dir, { log: (msg) => messages.push(msg) })
+    expect(messages).toHaveLength(1)
+    expect(messages[0]).toContain(file)
+    expect(reopened.lastSeq).toBe(1)
+    expect((await stat(file)).size).toBe(16 + 8 + 3)
+    await reopened.close()
+  })
+
+  it('drops exactly the last record when the last segment is cut anywhere inside it', async () => {
+    const payloads = fc.array(fc.uint8Array({ minLength: 1, maxLength: 300 }), { minLength: 1, maxLength: 8 })
+    await fc.assert(
+      fc.asyncProperty(payloads, fc.nat(), fc.boolean(), async (records, cut, smallSegments) => {
+        const at = await mkdtemp(join(dir, 'p-'))
+        const options: FileJournalOptions = smallSegments ? { ...quiet, segmentBytes: 256 } : quiet
+        const journal = await FileJournal.open(at, options)
+        await appendEach(journal, records)
+        await journal.close()
+        const last = join(at, (await segmentFiles(at)).at(-1)!)
+        const size = (await stat(last)).size
+        const lastRecord = 8 + records.at(-1)!.length
+        await truncate(last, size - lastRecord + (cut % lastRecord))
+        const reopened = await FileJournal.open(at, options)
+        expect(reopened.lastSeq).toBe(records.length - 1)
+        const entries = await readAll(reopened)
+        expect(entries.map((e) => e.payload)).toEqual(records.slice(0, -1))
+        expect(reopened.append(bytes('next'))).toBe(records.length)
+        await reopened.close()
+      }),
+      { numRuns: 60 },
+    )
+  })
+
+  it('drops the last record when any byte of it is damaged', async () => {
+    const payloads = fc.array(fc.uint8Array({ minLength: 1, maxLength: 300 }), { minLength: 1, maxLength: 8 })
+    const flip = fc.record({ at: fc.nat(), mask: fc.integer({ min: 1, max: 255 }) })
+    await fc.assert(
+      fc.asyncProperty(payloads, flip, async (records, { at: where, mask }) => {
+        const at = await mkdtemp(join(dir, 'p-'))
+        const journal = await FileJournal.open(at, quiet)
+        await appendEach(journal, records)
+        await journal.close()
+        const file = join(at, segmentName(1))
+        const buf = await readFile(file)
+        const lastRecord = 8 + records.at(-1)!.length
+        const index = buf.length - lastRecord + (where % lastRecord)
+        buf[index] = buf[index]! ^ mask
+        await writeFile(file, buf)
+        const reopened = await FileJournal.open(at, quiet)
+        expect(reopened.lastSeq).toBe(records.length - 1)
+        expect((await readAll(reopened)).map((e) => e.payload)).toEqual(records.slice(0, -1))
+        await reopened.close()
+      }),
+      { numRuns: 60 },
+    )
+  })
+
+  it('refuses to open when a damaged record is followed by valid ones, naming file and offset', async () => {
+    const journal = await FileJournal.open(dir, quiet)
+    await appendEach(journal, [bytes('first'), bytes('second'), bytes('third'), bytes('fourth')])
+    await journal.close()
+    const file = join(dir, segmentName(1))
+    const buf = await readFile(file)
+    const second = 16 + 8 + 5
+    buf[second + 8 + 2] = buf[second + 8 + 2]! ^ 0x20
+    await writeFile(file, buf)
+    const opening = FileJournal.open(dir, quiet)
+    await expect(opening).rejects.toThrow(JournalCorruptionError)
+    await expect(opening).rejects.toMatchObject({ file, offset: second })
+    await expect(opening).rejects.toThrow(file)
+  })
+
+  it('refuses to open when a segment other than the last is damaged, even at its end', async () => {
+    const journal = await FileJournal.open(dir, { ...quiet, segmentBytes: 64 })
+    await appendEach(
+      journal,
+      Array.from({ length: 6 }, (_, i) => bytes(`record number ${i} `.repeat(2))),
+    )
+    await journal.close()
+    const [first, second] = await segmentFiles(dir)
+    expect(second).toBeDefined()
+    const file = join(dir, first!)
+    await truncate(file, (await stat(file)).size - 3)
+    await expect(FileJournal.open(dir, quiet)).rejects.toThrow(/not the last/)
+  })
+
+  it('refuses to open when a segment is missing between others', async () => {
+    const journal = await FileJournal.open(dir, { ...quiet, segmentBytes: 64 })
+    await appendEach(
+      journal,
+      Array.from({ length: 6 }, (_, i) => bytes(`record number ${i} `.repeat(2))),
+    )
+    await journal.close()
+    const files = await segmentFiles(dir)
+    expect(files.length).toBeGreaterThan(2)
+    await rm(join(dir, files[1]!))
+    await expect(FileJournal.open(dir, quiet)).rejects.toThrow(JournalCorruptionError)
+  })
+
+  it('repairs a new last segment whose header was torn, keeping the sequence', async () => {
+    const journal = await FileJournal.open(dir, quiet)
+    await appendEach(journal, [bytes('a'), bytes('b')])
+    await journal.close()
+    await writeFile(join(dir, segmentName(3)), new Uint8Array([0x48, 0x47]))
+    const messages: string[] = []
+    const reopened = await FileJournal.open(dir, { log: (msg) => messages.push(msg) })
+    expect(messages).toHaveLength(1)
+    expect(reopened.lastSeq).toBe(2)
+    await reopened.whenDurable(reopened.append(bytes('c')))
+    expect((await readAll(reopened)).map((e) => text(e.payload))).toEqual(['a', 'b', 'c'])
+    await reopened.close()
+  })
+
+  it('releases only whole segments covered by the seq, never the one being written', async () => {
+    const journal = await FileJournal.open(dir, { ...quiet, segmentBytes: 100 })
+    // 16-byte header + 48-byte records: two records per segment, so segments start at 1, 3, 5, 7, 9.
+    await appendEach(
+      journal,
+      Array.from({ length: 10 }, (_, i) => new Uint8Array(40).fill(i + 1)),
+    )
+    expect(await segmentFiles(dir)).toEqual([1, 3, 5, 7, 9].map(segmentName))
+    await journal.releaseUpTo(5)
+    expect(await segmentFiles(dir)).toEqual([5, 7, 9].map(segmentName))
+    expect((await readAll(journal, 4)).map((e) => e.seq)).toEqual([5, 6, 7, 8, 9, 10])
+    await expect(readAll(journal, 0)).rejects.toThrow(JournalReleasedError)
+    await journal.releaseUpTo(1000)
+    expect(await segmentFiles(dir)).toEqual([segmentName(9)])
+    await journal.close()
+    const reopened = await FileJournal.open(dir, { ...quiet, segmentBytes: 100 })
+    expect(reopened.lastSeq).toBe(10)
+    expect((await readAll(reopened, 8)).map((e) => e.payload[0])).toEqual([9, 10])
+    await reopened.close()
+  })
+
+  it('fails when an fdatasync fails: waiters reject, appends throw, nothing later is acknowledged', async () => {
+    let failSync = false
+    const openFile = async (path: string, flags: string): Promise<SegmentHandle> => {
+      const handle = await open(path, flags)
+      return {
+        write: (buffer, offset, length, position) => handle.write(buffer, offset, length, position),
+        datasync: () =>
+          failSync ? Promise.reject(new Error('EIO: i/o error, fdatasync')) : handle.datasync(),
+        truncate: (length) => handle.truncate(length),
+        close: () => handle.close(),
+      }
+    }
+    const journal = await FileJournal.open(dir, { ...quiet, openFile })
+    await journal.whenDurable(journal.append(bytes('ok')))
+    failSync = true
+    const seq = journal.append(bytes('lost'))
+    const later = journal.whenDurable(seq)
+    await expect(later).rejects.toThrow(JournalFailedError)
+    await expect(later).rejects.toThrow(/EIO/)
+    await expect(journal.whenDurable(seq)).rejects.toThrow(JournalFailedError)
+    await expect(journal.whenDurable(1)).resolves.toBeUndefined()
+    expect(() => journal.append(bytes('after'))).toThrow(JournalFailedError)
+    await expect(journal.close()).rejects.toThrow(JournalFailedError)
+  })
+
+  it('fails when a write fails', async () => {
+    const openFile = async (path: string, flags: string): Promise<SegmentHandle> => {
+      const handle = await open(path, flags)
+      return {
+        write: async (buffer, offset, length, position) => {
+          if (position > 0) throw new Error('ENOSPC: no space left on device, write')
+          return handle.write(buffer, offset, length, position)
+        },
+        datasync: () => handle.datasync(),
+        truncate: (length) => handle.truncate(length),
+        close: () => handle.close(),
+      }
+    }
+    const journal = await FileJournal.open(dir, { ...quiet, openFile })
+    await expect(journal.whenDurable(journal.append(bytes('x')))).rejects.toThrow(/ENOSPC/)
+    await expect(journal.close()).rejects.toThrow(JournalFailedError)
+  })
+})
+
+describe('openJournal', () => {
+  let dir: string
+  beforeEach(async () => {
+    dir = await tempDir()
+  })
+  afterEach(() => rm(dir, { recursive: true, force: true }))
+
+  it('opens a file journal for a path, one directory per stream', async () => {
+    const plain = await openJournal(dir, quiet)
+    const grouped = await openJournal(dir, { ...quiet, stream: 'AL-ingot' })
+    expect(plain).toBeInstanceOf(FileJournal)
+    await grouped.whenDurable(grouped.append(bytes('x')))
+    expect(plain.lastSeq).toBe(0)
+    await Promise.all([plain.close(), grouped.close()])
+    expect(await segmentFiles(join(dir, 'AL-ingot'))).toEqual([segmentName(1)])
+  })
+
+  it('refuses a stream name that is not safe as a directory or stream', async () => {
+    await expect(openJournal(dir, { stream: '../x' })).rejects.toThrow(RangeError)
+  })
+})

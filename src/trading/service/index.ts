@@ -1,0 +1,20 @@
+/**
+ * The trading service: order entry through a durable journal into the matching engine, pre-trade
+ * risk on reservations, DvP settlement on the ledger, projections to SQL, recovery from snapshot +
+ * journal, and the order API.
+ * @module
+ */
+export type * from './model.ts'
+export { findOrder, listContracts, listOrders, listTrades, tradeFromRow, tradesByIds } from './queries.ts'
+export { DEFAULT_RATE, RateLimiter, type RatePolicy } from './rate-limit.ts'
+export { type TradingRoutesOptions, tradingRoutes } from './routes.ts'
+export {
+  type AppliedListener,
+  IDEMPOTENCY_WINDOW_MS,
+  type Placed,
+  type SessionPolicy,
+  TradingService,
+  type TradingServiceOptions,
+} from './service.ts'
+export { type Snapshot, StateError, shanghaiDate, TradingState } from './state.ts'
+export { type MyTradeView, myTradeView, type OrderView, orderView, publicTradeView } from './views.ts'

@@ -1,0 +1,399 @@
+/**
+ * The trading service: the one writer of the trading state. A command is checked (instrument,
+ * session, band, risk), applied to the state, appended to the journal, and answered only once the
+ * journal holds it durably; then listeners (market data) and the SQL projection see it, in journal
+ * order. Start = the projection as snapshot + a replay of the journal's tail.
+ * @module
+ */
+import type { Kysely } from 'kysely'
+import {
+  checkOrderTerms,
+  type Instrument,
+  priceBand,
+  type TradingPhase,
+  tradingPhaseAt,
+} from '../../instruments/index.ts'
+import { type Refusal, type Result, refuse } from '../../kernel/index.ts'
+import type { Database } from '../../platform/db/index.ts'
+import type { Journal } from '../journal/index.ts'
+import type { Applied, JournalCommand, OrderRequest, OrderState } from './model.ts'
+import { project } from './projection.ts'
+import { tradesByIds } from './queries.ts'
+import { TradingState } from './state.ts'
+import { loadSnapshot } from './store.ts'
+
+/** How long an idempotency key is remembered. */
+export const IDEMPOTENCY_WINDOW_MS = 24 * 3_600_000
+/** Applied commands written to SQL per database transaction, at most. */
+const PROJECTION_BATCH = 2000
+
+/**
+ * `scheduled`: the instruments' sessions in Shanghai time decide when orders are taken and when the
+ * opening call uncrosses. `always_open` (the demo): continuous instruments trade round the clock and
+ * call-auction instruments uncross every minute, so the demo is alive whenever it is opened.
+ */
+export type SessionPolicy = 'scheduled' | 'always_open'
+
+export interface TradingServiceOptions {
+  readonly db: Kysely<Database>
+  readonly journal: Journal
+  readonly instruments: readonly Instrument[]
+  readonly clock?: () => number
+  readonly sessionPolicy?: SessionPolicy
+  readonly log?: (message: string) => void
+}
+
+export interface Placed {
+  readonly order: OrderState
+  readonly trades: Applied['trades']
+  /** True when the idempotency key had already placed this order (nothing new happened). */
+  readonly replayed: boolean
+}
+
+export type AppliedListener = (applied: Applied) => void
+
+const encoder = new TextEncoder()
+const decoder = new TextDecoder()
+
+export class TradingService {
+  readonly state: TradingState
+  readonly #db: Kysely<Database>
+  readonly #journal: Journal
+  readonly #clock: () => number
+  readonly #policy: SessionPolicy
+  readonly #log: (message: string) => void
+  readonly #listeners: AppliedListener[] = []
+  /** Applied, durable or not, not yet handed to listeners and the projection. */
+  readonly #undelivered: Applied[] = []
+  readonly #toProject: Applied[] = []
+  #deliveredSeq = 0
+  #projectedSeq = 0
+  #projecting: Promise<void> | null = null
+  readonly #projectionWaiters: { seq: number; resolve: () => void }[] = []
+  #failure: Error | null = null
+  #timer: NodeJS.Timeout | null = null
+  #lastMinute = -1
+  readonly #lastPhase = new Map<string, TradingPhase>()
+  #closed = false
+
+  private constructor(options: TradingServiceOptions) {
+    this.#db = options.db
+    this.#journal = options.journal
+    this.#clock = options.clock ?? Date.now
+    this.#policy = options.sessionPolicy ?? 'scheduled'
+    this.#log = options.log ?? (() => {})
+    this.state = new TradingState(options.instruments)
+  }
+
+  /** Restores the snapshot, replays the journal's tail, and starts the session clock. */
+  static async open(options: TradingServiceOptions): Promise<TradingService> {
+    const service = new TradingService(options)
+    await service.#recover()
+    service.#timer = setInterval(() => service.#tick(), 1000)
+    service.#timer.unref()
+    service.#tick()
+    return service
+  }
+
+  get failure(): Error | null {
+    return this.#failure
+  }
+  get durableSeq(): number {
+    return this.#deliveredSeq
+  }
+
+  onApplied(listener: AppliedListener): void {
+    this.#listeners.push(listener)
+  }
+
+  /** The phase an instrument is in now, under the session policy. */
+  phase(instrument: Instrument): TradingPhase {
+    if (instrument.status !== 'open' || instrument.model === 'listing') return 'closed'
+    if (this.#policy === 'always_open') return instrument.model === 'call' ? 'call' : 'continuous'
+    return tradingPhaseAt(instrument, this.#clock())
+  }
+
+  /** The band orders must keep to today, in the book's terms. */
+  band(instrument: Instrument): { lowCnyPerT: number; highCnyPerT: number } {
+    return priceBand(instrument)
+  }
+
+  /** The base a fee-basis order is priced over (the configured reference until the pricing center publishes). */
+  base(instrument: Instrument): number | null {
+    return instrument.priceBasis === 'fee' ? (instrument.configuredBaseCnyPerT ?? 0) : null
+  }
+
+  /**
+   * Places an order for `enterpriseId`. The same idempotency key with the same request answers the
+   * first result; with another request, IDEMPOTENCY_KEY_REUSED. Resolves once the order is durable.
+   */
+  async place(
+    enterpriseId: string,
+    userId: string,
+    request: OrderRequest,
+    key: string,
+    hash: string,
+  ): Promise<Result<Placed>> {
+    const failed = this.#failed()
+    if (failed) return failed
+    const state = this.state
+    const hit = state.idempotent(enterpriseId, key, hash)
+    if (hit !== null && this.#clock() - hit.order.createdAtMs < IDEMPOTENCY_WINDOW_MS) {
+      if (!hit.sameRequest)
+        return refuse('IDEMPOTENCY_KEY_REUSED', 'this Idempotency-Key was used for another order request')
+      await this.#journal.whenDurable(hit.order.createdSeq)
+      return {
+        ok: true,
+        value: { order: hit.order, trades: await this.#tradesOf(hit.order), replayed: true },
+      }
+    }
+    const instrument = state.instrument(request.instrument)
+    if (instrument === undefined)
+      return refuse('INSTRUMENT_NOT_FOUND', `no instrument ${request.instrument}`, [
+        { field: '/instrument', message: 'is not a listed instrument' },
+      ])
+    const closed = this.#sessionRefusal(instrument)
+    if (closed) return closed
+    const terms = checkOrderTerms(instrument, {
+      qtyKg: request.qtyKg,
+      ...(request.priceCnyPerT !== null ? { priceCnyPerT: request.priceCnyPerT } : {}),
+    })
+    if (terms) return terms
+    const base = this.base(instrument)
+    const ceiling = this.band(instrument).highCnyPerT
+    const risk = state.checkNew(enterpriseId, request, base, ceiling)
+    if (risk) return risk
+    const command: JournalCommand = {
+      op: 'new',
+      at: this.#clock(),
+      order: state.nextOrderId,
+      enterprise: enterpriseId,
+      user: userId,
+      key,
+      hash,
+      base,
+      ceiling,
+      request,
+    }
+    const applied = await this.#commit(command)
+    const order = state.order(command.order)!
+    return { ok: true, value: { order, trades: applied.trades, replayed: false } }
+  }
+
+  /** Cancels an open order of `enterpriseId` (risk and admin may cancel any: pass null). */
+  async cancel(enterpriseId: string | null, orderId: number): Promise<Result<OrderState>> {
+    const failed = this.#failed()
+    if (failed) return failed
+    const order = this.#visibleOrder(enterpriseId, orderId)
+    if (!order.ok) return order
+    if (order.value.status !== 'open')
+      return refuse('ORDER_NOT_OPEN', `order ${orderId} is ${order.value.status}`)
+    await this.#commit({ op: 'cancel', at: this.#clock(), order: orderId })
+    return { ok: true, value: order.value }
+  }
+
+  /** Changes an open order's open quantity and/or limit price (queue place kept only for a smaller quantity). */
+  async amend(
+    enterpriseId: string | null,
+    orderId: number,
+    qtyKg: number | null,
+    priceCnyPerT: number | null,
+  ): Promise<Result<Placed>> {
+    const failed = this.#failed()
+    if (failed) return failed
+    const found = this.#visibleOrder(enterpriseId, orderId)
+    if (!found.ok) return found
+    const order = found.value
+    if (order.status !== 'open') return refuse('ORDER_NOT_OPEN', `order ${orderId} is ${order.status}`)
+    if (order.type === 'market' && priceCnyPerT !== null)
+      return refuse('VALIDATION_FAILED', 'a market order has no price to amend', [
+        { field: '/price', message: 'must be absent for a market order' },
+      ])
+    const instrument = this.state.instrument(order.instrument)!
+    const closed = this.#sessionRefusal(instrument)
+    if (closed) return closed
+    const terms = checkOrderTerms(instrument, {
+      qtyKg: qtyKg ?? order.remainingKg,
+      ...(priceCnyPerT !== null ? { priceCnyPerT } : {}),
+    })
+    if (terms) return terms
+    const risk = this.state.checkAmend(order, qtyKg, priceCnyPerT)
+    if (risk) return risk
+    const applied = await this.#commit({
+      op: 'amend',
+      at: this.#clock(),
+      order: orderId,
+      qtyKg,
+      priceCnyPerT,
+    })
+    return { ok: true, value: { order, trades: applied.trades, replayed: false } }
+  }
+
+  /** An order the caller may see: its own enterprise's, or any for risk/admin (`enterpriseId` null). */
+  #visibleOrder(enterpriseId: string | null, orderId: number): Result<OrderState> {
+    const order = this.state.order(orderId)
+    if (order === undefined || (enterpriseId !== null && order.enterpriseId !== enterpriseId))
+      return refuse('ORDER_NOT_FOUND', `no order ${orderId}`)
+    return { ok: true, value: order }
+  }
+
+  /** Resolves when the SQL projection has caught up with every command answered so far. */
+  async projected(seq = this.#deliveredSeq): Promise<void> {
+    if (this.#projectedSeq >= seq) return
+    await new Promise<void>((resolve) => this.#projectionWaiters.push({ seq, resolve }))
+  }
+
+  async close(): Promise<void> {
+    if (this.#closed) return
+    this.#closed = true
+    if (this.#timer) clearInterval(this.#timer)
+    await this.projected().catch(() => {})
+    while (this.#projecting) await this.#projecting
+  }
+
+  // ---- the write path ----
+
+  async #commit(command: JournalCommand): Promise<Applied> {
+    const seq = this.state.seq + 1
+    const applied = this.state.apply(seq, command)
+    const appended = this.#journal.append(encoder.encode(JSON.stringify(command)))
+    if (appended !== seq) {
+      this.#fail(new Error(`journal gave seq ${appended} to command ${seq}`))
+      throw this.#failure
+    }
+    this.#undelivered.push(applied)
+    try {
+      await this.#journal.whenDurable(seq)
+    } catch (error) {
+      this.#fail(error as Error)
+      throw error
+    }
+    this.#deliverUpTo(seq)
+    return applied
+  }
+
+  /** Hands durable commands, in order, to listeners and the projection. */
+  #deliverUpTo(seq: number): void {
+    while (this.#undelivered.length > 0 && this.#undelivered[0]!.seq <= seq) {
+      const applied = this.#undelivered.shift()!
+      this.#deliveredSeq = applied.seq
+      for (const listener of this.#listeners) {
+        try {
+          listener(applied)
+        } catch (error) {
+          this.#log(`trading: a listener failed on command ${applied.seq}: ${(error as Error).message}`)
+        }
+      }
+      this.#toProject.push(applied)
+    }
+    this.#scheduleProjection()
+  }
+
+  #scheduleProjection(): void {
+    if (this.#projecting || this.#toProject.length === 0) return
+    this.#projecting = (async () => {
+      while (this.#toProject.length > 0) {
+        const batch = this.#toProject.splice(0, PROJECTION_BATCH)
+        try {
+          await this.#db.transaction().execute((trx) => project(trx, batch))
+        } catch (error) {
+          // The journal has these commands: stop taking new ones; a restart projects them again.
+          this.#fail(new Error(`trading projection failed: ${(error as Error).message}`, { cause: error }))
+          return
+        }
+        this.#projectedSeq = batch[batch.length - 1]!.seq
+        for (let i = this.#projectionWaiters.length - 1; i >= 0; i--) {
+          const waiter = this.#projectionWaiters[i]!
+          if (waiter.seq <= this.#projectedSeq) {
+            this.#projectionWaiters.splice(i, 1)
+            waiter.resolve()
+          }
+        }
+      }
+    })().finally(() => {
+      this.#projecting = null
+      this.#scheduleProjection()
+    })
+  }
+
+  #fail(error: Error): void {
+    if (this.#failure) return
+    this.#failure = error
+    this.#log(`trading: stopped taking commands: ${error.message}`)
+  }
+
+  #failed(): Refusal | null {
+    if (this.#closed) return refuse('TRADING_UNAVAILABLE', 'the trading service is shutting down')
+    return this.#failure
+      ? refuse('TRADING_UNAVAILABLE', 'the trading service has stopped taking orders')
+      : null
+  }
+
+  #sessionRefusal(instrument: Instrument): Refusal | null {
+    if (instrument.model === 'listing')
+      return refuse('LISTING_ONLY', `${instrument.code} trades by listing only, not on the order book`)
+    if (instrument.status === 'halted') return refuse('INSTRUMENT_HALTED', `${instrument.code} is halted`)
+    const phase = this.phase(instrument)
+    if (phase === 'closed' || phase === 'break')
+      return refuse('MARKET_CLOSED', `${instrument.code} is not in a trading session now`)
+    return null
+  }
+
+  async #tradesOf(order: OrderState): Promise<Applied['trades']> {
+    if (order.placementTradeIds.length === 0) return []
+    await this.projected(order.createdSeq)
+    return tradesByIds(this.#db, order.placementTradeIds)
+  }
+
+  // ---- sessions ----
+
+  /** Once a minute (and at start): moves books between call collection and continuous trading. */
+  #tick(): void {
+    if (this.#closed || this.#failure) return
+    const now = this.#clock()
+    const minute = Math.floor(now / 60_000)
+    if (minute === this.#lastMinute) return
+    const firstTick = this.#lastMinute < 0
+    this.#lastMinute = minute
+    for (const instrument of this.state.instruments()) {
+      const phase = this.phase(instrument)
+      const before = this.#lastPhase.get(instrument.code)
+      this.#lastPhase.set(instrument.code, phase)
+      const inCall = this.state.inCall(instrument.code)
+      const wantsCall = phase === 'opening_call' || phase === 'call'
+      let command: JournalCommand | null = null
+      const code = instrument.code
+      if (wantsCall && !inCall) command = { op: 'phase', at: now, instrument: code, model: 'call' }
+      else if (!wantsCall && inCall && phase === 'continuous')
+        command = { op: 'phase', at: now, instrument: code, model: 'continuous' }
+      else if (inCall && before === 'call' && phase !== 'call')
+        command = { op: 'uncross', at: now, instrument: code } // a call session ended
+      else if (phase === 'call' && inCall && !firstTick && this.#policy === 'always_open')
+        command = { op: 'uncross', at: now, instrument: code }
+      if (command) this.#commit(command).catch((error) => this.#log(`trading: ${(error as Error).message}`))
+    }
+  }
+
+  // ---- recovery ----
+
+  async #recover(): Promise<void> {
+    const snapshot = await loadSnapshot(this.#db, this.#clock() - IDEMPOTENCY_WINDOW_MS)
+    this.state.restore(snapshot)
+    this.#projectedSeq = snapshot.seq
+    this.#deliveredSeq = snapshot.seq
+    if (this.#journal.lastSeq < snapshot.seq)
+      throw new Error(
+        `the journal ends at ${this.#journal.lastSeq} but the database has projected ${snapshot.seq}: wrong journal?`,
+      )
+    let replayed = 0
+    for await (const entry of this.#journal.read(snapshot.seq)) {
+      const command = JSON.parse(decoder.decode(entry.payload)) as JournalCommand
+      this.#undelivered.push(this.state.apply(entry.seq, command))
+      replayed++
+    }
+    this.#deliverUpTo(this.state.seq)
+    await this.projected(this.state.seq)
+    if (this.#failure) throw this.#failure
+    if (replayed > 0) this.#log(`trading: replayed ${replayed} journaled commands after seq ${snapshot.seq}`)
+  }
+}

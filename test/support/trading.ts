@@ -1,0 +1,94 @@
+import { mkdtempSync, rmSync } from 'node:fs'
+import { tmpdir } from 'node:os'
+import { join } from 'node:path'
+import { createApiToken, createUser, type Role, type ScryptCost } from '../../src/accounts/index.ts'
+import { type AppOptions, buildApp, type HuiguoApp } from '../../src/app.ts'
+import { postLedgerEvent } from '../../src/ledger/index.ts'
+import type { TestDatabase } from './databases.ts'
+
+/** A cheap scrypt cost for test users (the real cost is in the accounts tests). */
+export const TEST_COST: ScryptCost = { n: 2 ** 10, r: 8, p: 1 }
+
+/** Two existing enterprises of the seeded demo cluster, of different kinds. */
+export async function demoEnterprises(
+  database: TestDatabase,
+): Promise<{ buyer: string; seller: string; other: string }> {
+  const rows = await database.db.selectFrom('enterprise').select(['id', 'kind']).orderBy('id').execute()
+  const buyer = rows.find((r) => r.kind === 'buyer')?.id
+  const processors = rows.filter((r) => r.kind === 'processor').map((r) => r.id)
+  if (!buyer || processors.length < 2) throw new Error('the seeded cluster lacks buyers or processors')
+  return { buyer, seller: processors[0]!, other: processors[1]! }
+}
+
+/** A user with an API token; returns the Authorization header. */
+export async function tokenFor(
+  database: TestDatabase,
+  enterpriseId: string,
+  username: string,
+  roles: Role[],
+) {
+  const created = await createUser(
+    database.db,
+    { enterpriseId, username, password: 'aluminium-test-password', roles },
+    { now: new Date(), cost: TEST_COST },
+  )
+  if (!created.ok) throw new Error(created.detail)
+  const { token } = await createApiToken(
+    database.db,
+    { userId: created.value.id, name: 'test', expiresAt: null },
+    new Date(),
+  )
+  return { authorization: `Bearer ${token}` }
+}
+
+export async function fund(
+  database: TestDatabase,
+  enterpriseId: string,
+  cashFen: bigint,
+  receipts: Record<string, bigint>,
+) {
+  if (cashFen > 0n) {
+    const r = await postLedgerEvent(database.db, {
+      kind: 'deposit',
+      enterprise: enterpriseId,
+      amountFen: cashFen,
+    })
+    if (!r.ok) throw new Error(r.detail)
+  }
+  for (const [instrument, qtyKg] of Object.entries(receipts)) {
+    const r = await postLedgerEvent(database.db, {
+      kind: 'intake',
+      enterprise: enterpriseId,
+      instrument,
+      qtyKg,
+    })
+    if (!r.ok) throw new Error(r.detail)
+  }
+}
+
+/** The app with a file journal in a folder of its own, which outlives `close()` for restarts. */
+export async function tradingApp(
+  database: TestDatabase,
+  journalDir = mkdtempSync(join(tmpdir(), 'huiguo-journal-test-')),
+  trading: Omit<NonNullable<AppOptions['trading']>, 'journal'> = {},
+): Promise<{ huiguo: HuiguoApp; journalDir: string; dispose(): Promise<void> }> {
+  const huiguo = await buildApp({
+    database,
+    webDistDir: null,
+    trading: {
+      journal: journalDir,
+      sessionPolicy: 'always_open',
+      rateLimit: { perSecond: 1000, burst: 1000 },
+      ...trading,
+    },
+  })
+  await huiguo.app.ready()
+  return {
+    huiguo,
+    journalDir,
+    async dispose() {
+      await huiguo.close()
+      rmSync(journalDir, { recursive: true, force: true })
+    },
+  }
+}
