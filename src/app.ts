@@ -16,6 +16,7 @@ import {
 } from './platform/index.ts'
 import { countEnterprises, registryRoutes } from './registry/index.ts'
 import { DEFAULT_SEED, type ProgressListener, seedDemoCluster } from './seed/index.ts'
+import { type DemoParties, Simulator, setUpDemoTrading } from './trading/demo/index.ts'
 import { type Journal, openJournal } from './trading/journal/index.ts'
 import {
   type RatePolicy,
@@ -29,6 +30,8 @@ export const WEB_DIST_DIR = join(PACKAGE_ROOT, 'web', 'dist')
 export interface TradingOptions {
   /** The journal, or where to open one (a directory or a nats:// URL); default: a temporary directory. */
   journal?: Journal | string
+  /** The journal's stream (JetStream) or subdirectory (file journal) when `journal` is a target. */
+  journalStream?: string
   sessionPolicy?: SessionPolicy
   clock?: () => number
   rateLimit?: RatePolicy
@@ -78,7 +81,10 @@ async function mountModules(
   if (typeof trading.journal === 'object') journal = trading.journal
   else {
     if (trading.journal === undefined) scratch = mkdtempSync(join(tmpdir(), 'huiguo-journal-'))
-    journal = await openJournal(trading.journal ?? scratch!)
+    journal = await openJournal(
+      trading.journal ?? scratch!,
+      trading.journalStream ? { stream: trading.journalStream } : {},
+    )
   }
   const log = (message: string) => (logger ? logger.warn(message) : undefined)
   let service: TradingService
@@ -130,6 +136,8 @@ export interface ServerOptions {
   webDistDir?: string | null
   onSeedProgress?: ProgressListener
   trading?: TradingOptions
+  /** With a demo cluster: run the simulated participants (default true). */
+  simulate?: boolean
 }
 
 export interface RunningServer {
@@ -139,6 +147,8 @@ export interface RunningServer {
   database: OpenDatabase
   /** True when this start created the demo cluster. */
   seeded: boolean
+  /** The demo's parties when the center runs the demo (demo users exist), else null. */
+  demo: DemoParties | null
   close(): Promise<void>
 }
 
@@ -164,26 +174,42 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
       await seedDemoCluster(database.db, seed, options.onSeedProgress)
       seeded = true
     }
-    const trading = { ...options.trading }
+    const demo = seed !== null ? await setUpDemoTrading(database.db) : null
+    const trading: TradingOptions = {
+      ...(demo ? { sessionPolicy: 'always_open' as const } : {}),
+      ...options.trading,
+    }
     const target = options.target
     if (trading.journal === undefined && target.kind === 'pglite' && target.dataDir)
       trading.journal = join(target.dataDir, 'journal')
     const huiguo = await mountModules(app, database, trading, options.logger)
+    const simulator =
+      demo && options.simulate !== false && demo.participants.length >= 2
+        ? new Simulator({
+            service: huiguo.trading,
+            participants: demo.participants,
+            log: (message) => (options.logger ? options.logger.warn(message) : undefined),
+          })
+        : null
     try {
       const address = await app.listen({ port: options.port, host: options.host ?? '0.0.0.0' })
       const port = new URL(address).port
+      simulator?.start()
       return {
         url: `http://localhost:${port}`,
         app,
         trading: huiguo.trading,
         database,
         seeded,
+        demo,
         close: async () => {
+          await simulator?.stop()
           await huiguo.close()
           await database.close()
         },
       }
     } catch (error) {
+      await simulator?.stop()
       await huiguo.close()
       throw error
     }

@@ -302,6 +302,8 @@ export class TradingService {
           return
         }
         this.#projectedSeq = batch[batch.length - 1]!.seq
+        // The projection is the snapshot now: journal segments it covers may go.
+        await this.#journal.releaseUpTo(this.#projectedSeq).catch(() => {})
         for (let i = this.#projectionWaiters.length - 1; i >= 0; i--) {
           const waiter = this.#projectionWaiters[i]!
           if (waiter.seq <= this.#projectedSeq) {
@@ -355,6 +357,7 @@ export class TradingService {
     if (minute === this.#lastMinute) return
     const firstTick = this.#lastMinute < 0
     this.#lastMinute = minute
+    if (minute % 10 === 0) this.state.forget(now - IDEMPOTENCY_WINDOW_MS)
     for (const instrument of this.state.instruments()) {
       const phase = this.phase(instrument)
       const before = this.#lastPhase.get(instrument.code)

@@ -145,6 +145,22 @@ export class TradingState {
     return { order, sameRequest: hit.hash === hash }
   }
 
+  /**
+   * Drops closed orders last changed before `beforeMs` from memory, with their idempotency keys
+   * (the projection keeps them). Only what the service answers from memory changes, never a result.
+   */
+  forget(beforeMs: number): number {
+    let dropped = 0
+    for (const [id, order] of this.#orders) {
+      if (order.status === 'open' || order.updatedAtMs >= beforeMs) continue
+      this.#orders.delete(id)
+      const key = `${order.enterpriseId}\n${order.idempotencyKey}`
+      if (this.#keys.get(key)?.orderId === id) this.#keys.delete(key)
+      dropped++
+    }
+    return dropped
+  }
+
   /** Restores a snapshot into an empty state (before any command). */
   restore(snapshot: Snapshot): void {
     if (this.#seq !== 0 || this.#orders.size !== 0) throw new StateError('restore into a used state')
