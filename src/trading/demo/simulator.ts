@@ -118,7 +118,7 @@ export class Simulator {
     const counts = { buy: 0, sell: 0 }
     for (const id of [...open]) {
       const order = this.#service.state.order(id)
-      if (!order || order.status !== 'open') {
+      if (order?.status !== 'open') {
         open.delete(id)
         continue
       }
