@@ -110,6 +110,7 @@ async function mountModules(
         db,
         service,
         ...(trading.rateLimit ? { rateLimit: trading.rateLimit } : {}),
+        ...(trading.clock ? { clock: trading.clock } : {}),
       })
     },
     { prefix: '/api/v1' },

@@ -23,6 +23,8 @@ export interface TradingRoutesOptions {
   readonly service: TradingService
   /** Write requests (orders, cancels, amends) per caller. */
   readonly rateLimit?: RatePolicy
+  /** The clock of the rate limit, ms (default: the system clock). */
+  readonly clock?: () => number
 }
 
 const Problem = Type.Ref('Problem')
@@ -138,11 +140,12 @@ const refused = (refusal: Refusal): never => {
 const routes: FastifyPluginAsyncTypebox<TradingRoutesOptions> = async (app, options) => {
   const { db, service } = options
   const limiter = new RateLimiter(options.rateLimit)
+  const clock = options.clock ?? Date.now
   const writer = requireRole('trader', 'risk', 'admin')
   const reader = requireRole()
   const limitWrites = async (request: FastifyRequest): Promise<void> => {
     const p = request.principal!
-    if (!limiter.take(`${p.via}:${p.userId}`, Date.now()))
+    if (!limiter.take(`${p.via}:${p.userId}`, clock()))
       throw new AppError('RATE_LIMITED', `at most ${limiter.policy.perSecond} order requests per second`)
   }
 

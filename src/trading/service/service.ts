@@ -89,9 +89,9 @@ export class TradingService {
   static async open(options: TradingServiceOptions): Promise<TradingService> {
     const service = new TradingService(options)
     await service.#recover()
-    service.#timer = setInterval(() => service.#tick(), 1000)
+    service.#timer = setInterval(() => service.tick(), 1000)
     service.#timer.unref()
-    service.#tick()
+    service.tick()
     return service
   }
 
@@ -349,8 +349,11 @@ export class TradingService {
 
   // ---- sessions ----
 
-  /** Once a minute (and at start): moves books between call collection and continuous trading. */
-  #tick(): void {
+  /**
+   * The session clock, run every second (and at start): at a new minute, moves books between call
+   * collection and continuous trading, uncrosses call sessions that ended, and forgets old orders.
+   */
+  tick(): void {
     if (this.#closed || this.#failure) return
     const now = this.#clock()
     const minute = Math.floor(now / 60_000)
