@@ -18,6 +18,7 @@ import { countEnterprises, registryRoutes } from './registry/index.ts'
 import { DEFAULT_SEED, type ProgressListener, seedDemoCluster } from './seed/index.ts'
 import { type DemoParties, Simulator, setUpDemoTrading } from './trading/demo/index.ts'
 import { type Journal, openJournal } from './trading/journal/index.ts'
+import { MarketData, marketDataRoutes } from './trading/market-data/index.ts'
 import {
   type RatePolicy,
   type SessionPolicy,
@@ -47,6 +48,7 @@ export interface AppOptions {
 export interface HuiguoApp {
   app: HttpApp
   trading: TradingService
+  marketData: MarketData
   /** Closes the HTTP app, the trading service and the journal (not the database). */
   close(): Promise<void>
 }
@@ -101,11 +103,24 @@ async function mountModules(
     await journal.close()
     throw error
   }
+  let marketData: MarketData
+  try {
+    marketData = await MarketData.load(db, service, { log })
+  } catch (error) {
+    await service.close()
+    await journal.close()
+    throw error
+  }
   await app.register(
     async (api) => {
       await api.register(accountsRoutes, { db }) // first: its hook authenticates every route of the API
       await api.register(registryRoutes, { db })
       await api.register(clusterRoutes, { db })
+      await api.register(marketDataRoutes, {
+        service,
+        marketData,
+        ...(trading.clock ? { clock: trading.clock } : {}),
+      })
       await api.register(tradingRoutes, {
         db,
         service,
@@ -118,6 +133,7 @@ async function mountModules(
   return {
     app,
     trading: service,
+    marketData,
     close: async () => {
       await app.close()
       await service.close()

@@ -69,7 +69,7 @@ export class TradingService {
   #deliveredSeq = 0
   #projectedSeq = 0
   #projecting: Promise<void> | null = null
-  readonly #projectionWaiters: { seq: number; resolve: () => void }[] = []
+  readonly #projectionWaiters: { seq: number; resolve: () => void; reject: (error: Error) => void }[] = []
   #failure: Error | null = null
   #timer: NodeJS.Timeout | null = null
   #lastMinute = -1
@@ -240,7 +240,8 @@ export class TradingService {
   /** Resolves when the SQL projection has caught up with every command answered so far. */
   async projected(seq = this.#deliveredSeq): Promise<void> {
     if (this.#projectedSeq >= seq) return
-    await new Promise<void>((resolve) => this.#projectionWaiters.push({ seq, resolve }))
+    if (this.#failure) throw this.#failure
+    await new Promise<void>((resolve, reject) => this.#projectionWaiters.push({ seq, resolve, reject }))
   }
 
   async close(): Promise<void> {
@@ -322,6 +323,7 @@ export class TradingService {
     if (this.#failure) return
     this.#failure = error
     this.#log(`trading: stopped taking commands: ${error.message}`)
+    for (const waiter of this.#projectionWaiters.splice(0)) waiter.reject(error)
   }
 
   #failed(): Refusal | null {
