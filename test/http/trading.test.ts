@@ -264,6 +264,26 @@ describe.each(seededBackends())('trading API on $name', ({ open }) => {
     })
   })
 
+  it('lets risk halt an instrument: orders are refused until it reopens, and traders may not halt', async () => {
+    const asRisk = await tokenFor(database, firms.other, 'risk.qian', ['risk'])
+    const status = (headers: Record<string, string>, value: string) =>
+      huiguo.app.inject({
+        method: 'PUT',
+        url: `/api/v1/instruments/${SHEET}/status`,
+        headers,
+        payload: { status: value },
+      })
+    expect((await status(asSeller, 'halted')).statusCode).toBe(403)
+    expect((await status(asRisk, 'halted')).json()).toEqual({ code: SHEET, status: 'halted' })
+    const body = { instrument: SHEET, side: 'sell', type: 'limit', price: 1_900, qty: 5_000 }
+    const refused = await place(asSeller, body)
+    expect(refused.statusCode).toBe(409)
+    expect(refused.json().code).toBe('INSTRUMENT_HALTED')
+    expect((await get({}, `/api/v1/instruments/${SHEET}`)).json().status).toBe('halted')
+    expect((await status(asRisk, 'open')).statusCode).toBe(200)
+    expect((await place(asSeller, body)).statusCode).toBe(201)
+  })
+
   it('previews the reservation of an order without placing it', async () => {
     const seq = huiguo.trading.state.seq
     const res = await huiguo.app.inject({

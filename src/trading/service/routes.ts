@@ -395,6 +395,40 @@ const routes: FastifyPluginAsyncTypebox<TradingRoutesOptions> = async (app, opti
     },
   )
 
+  app.put(
+    '/instruments/:code/status',
+    {
+      onRequest: requireRole('risk', 'admin'),
+      schema: {
+        tags: ['trading'],
+        summary: 'Halt, reopen or close an instrument (risk, admin); resting orders stay',
+        params: Type.Object(
+          { code: Type.String({ minLength: 1, maxLength: 40 }) },
+          { additionalProperties: false },
+        ),
+        body: Type.Object(
+          { status: StringEnum(['open', 'halted', 'closed'] as const) },
+          { additionalProperties: false },
+        ),
+        response: {
+          200: Type.Object({
+            code: Type.String(),
+            status: StringEnum(['open', 'halted', 'closed'] as const),
+          }),
+          400: Problem,
+          401: Problem,
+          403: Problem,
+          404: Problem,
+        },
+      },
+    },
+    async (request) => {
+      const result = await service.setStatus(request.params.code, request.body.status)
+      if (!result.ok) return refused(result)
+      return { code: result.value.code, status: result.value.status }
+    },
+  )
+
   app.get(
     '/trades',
     {

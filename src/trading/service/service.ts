@@ -9,7 +9,9 @@ import type { Kysely } from 'kysely'
 import {
   checkOrderTerms,
   type Instrument,
+  type InstrumentStatus,
   priceBand,
+  setInstrumentStatus,
   type TradingPhase,
   tradingPhaseAt,
 } from '../../instruments/index.ts'
@@ -229,6 +231,19 @@ export class TradingService {
     return { ok: true, value: { order, trades: applied.trades, replayed: false } }
   }
 
+  /**
+   * Halts, reopens or closes an instrument. Only admission changes (orders are refused while it is
+   * not open); resting orders stay, so the journal's commands never depend on it.
+   */
+  async setStatus(code: string, status: InstrumentStatus): Promise<Result<Instrument>> {
+    if (!this.state.instrument(code)) return refuse('INSTRUMENT_NOT_FOUND', `no instrument ${code}`)
+    const updated = await setInstrumentStatus(this.#db, code, status)
+    if (!updated) return refuse('INSTRUMENT_NOT_FOUND', `no instrument ${code}`)
+    this.state.replaceInstrument(updated)
+    this.#log(`trading: ${code} is now ${status}`)
+    return { ok: true, value: updated }
+  }
+
   /** An order the caller may see: its own enterprise's, or any for risk/admin (`enterpriseId` null). */
   #visibleOrder(enterpriseId: string | null, orderId: number): Result<OrderState> {
     const order = this.state.order(orderId)
@@ -337,6 +352,7 @@ export class TradingService {
     if (instrument.model === 'listing')
       return refuse('LISTING_ONLY', `${instrument.code} trades by listing only, not on the order book`)
     if (instrument.status === 'halted') return refuse('INSTRUMENT_HALTED', `${instrument.code} is halted`)
+    if (instrument.status === 'closed') return refuse('MARKET_CLOSED', `${instrument.code} is closed`)
     const phase = this.phase(instrument)
     if (phase === 'closed' || phase === 'break')
       return refuse('MARKET_CLOSED', `${instrument.code} is not in a trading session now`)

@@ -115,6 +115,15 @@ export class TradingState {
   instrument(code: string): Instrument | undefined {
     return this.#instruments.get(code)
   }
+  /** Takes an instrument's new terms (its status); the handle and tick must stay what they were. */
+  replaceInstrument(instrument: Instrument): void {
+    const current = this.#instruments.get(instrument.code)
+    if (!current || current.handle !== instrument.handle || current.tickCnyPerT !== instrument.tickCnyPerT)
+      throw new StateError(`instrument ${instrument.code} cannot change its handle or tick`)
+    this.#instruments.set(instrument.code, instrument)
+    this.#byHandle[instrument.handle] = instrument
+  }
+
   instruments(): Instrument[] {
     return [...this.#instruments.values()]
   }
