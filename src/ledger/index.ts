@@ -50,5 +50,12 @@ export {
   settle,
   withdraw,
 } from './service.ts'
-export { type Db, findTransactions, type StoredTransaction, type TransactionFilter } from './store.ts'
+export {
+  addToBalances,
+  type Db,
+  findTransactions,
+  insertEntries,
+  type StoredTransaction,
+  type TransactionFilter,
+} from './store.ts'
 export { verifyLedger } from './verify.ts'

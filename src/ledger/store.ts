@@ -66,11 +66,27 @@ export async function insertPosting(
     .executeTakeFirst()
   if (!inserted) return null
   const transactionId = BigInt(inserted.id)
+  await insertEntries(
+    trx,
+    posting.entries.map((e) => ({ ...e, transactionId })),
+  )
+  const balances = await addToBalances(trx, changes)
+  if (balances.length !== changes.length)
+    throw new Error(`ledger: ${changes.length - balances.length} balance rows were not locked`)
+  return { transactionId, balances: balances.sort(compareAccounts) }
+}
+
+/** Writes entries of transactions already inserted. */
+export async function insertEntries(
+  trx: Transaction<Database>,
+  entries: readonly (Entry & { readonly transactionId: bigint })[],
+): Promise<void> {
+  if (entries.length === 0) return
   await trx
     .insertInto('ledger_entry')
     .values(
-      posting.entries.map((e) => ({
-        transaction_id: transactionId,
+      entries.map((e) => ({
+        transaction_id: e.transactionId,
         kind: e.kind,
         owner: e.owner,
         asset: e.asset,
@@ -79,6 +95,17 @@ export async function insertPosting(
       })),
     )
     .execute()
+}
+
+/**
+ * Adds signed changes to existing balance rows (a delta, never an overwrite) and returns the rows
+ * it moved; a change whose row does not exist moves nothing and is missing from the answer.
+ */
+export async function addToBalances(
+  trx: Transaction<Database>,
+  changes: readonly AccountBalance[],
+): Promise<AccountBalance[]> {
+  if (changes.length === 0) return []
   const values = sql.join(
     changes.map((c) => sql`(${c.owner}, ${c.asset}, ${c.bucket}, ${c.amount.toString()}::bigint)`),
   )
@@ -87,9 +114,7 @@ export async function insertPosting(
     from (values ${values}) as v(owner, asset, bucket, delta)
     where b.owner = v.owner and b.asset = v.asset and b.bucket = v.bucket
     returning b.owner, b.asset, b.bucket, b.amount`.execute(trx)
-  if (updated.rows.length !== changes.length)
-    throw new Error(`ledger: ${changes.length - updated.rows.length} balance rows were not locked`)
-  return { transactionId, balances: updated.rows.map(toBalance).sort(compareAccounts) }
+  return updated.rows.map(toBalance)
 }
 
 /** The transaction holding an idempotency key, with its entries; null when none does. */

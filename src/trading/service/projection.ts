@@ -6,8 +6,16 @@
  * that recovery replays from.
  * @module
  */
-import { sql, type Transaction } from 'kysely'
-import { accountId, type Entry, type Posting, planPosting } from '../../ledger/index.ts'
+import type { Transaction } from 'kysely'
+import {
+  type AccountBalance,
+  accountId,
+  addToBalances,
+  type Entry,
+  insertEntries,
+  type Posting,
+  planPosting,
+} from '../../ledger/index.ts'
 import type { Database } from '../../platform/db/index.ts'
 import type { Applied, OrderState } from './model.ts'
 
@@ -163,7 +171,7 @@ async function writeLedger(trx: Transaction<Database>, events: Parameters<typeof
     for (const r of inserted) idOf.set(r.key ?? '', BigInt(r.id))
   }
   const entries: (Entry & { transactionId: bigint })[] = []
-  const deltas = new Map<string, { owner: string; asset: string; bucket: string; amount: bigint }>()
+  const deltas = new Map<string, AccountBalance>()
   for (const p of postings) {
     const transactionId = idOf.get(p.key ?? '')
     if (transactionId === undefined) throw new Error(`ledger: posting ${p.key} got no id`)
@@ -171,25 +179,15 @@ async function writeLedger(trx: Transaction<Database>, events: Parameters<typeof
       entries.push({ ...e, transactionId })
       const id = accountId(e)
       const d = deltas.get(id)
-      if (d) d.amount += e.amount
-      else deltas.set(id, { owner: e.owner, asset: e.asset, bucket: e.bucket, amount: e.amount })
+      deltas.set(id, {
+        owner: e.owner,
+        asset: e.asset,
+        bucket: e.bucket,
+        amount: (d?.amount ?? 0n) + e.amount,
+      })
     }
   }
-  for (const rows of chunks(entries)) {
-    await trx
-      .insertInto('ledger_entry')
-      .values(
-        rows.map((e) => ({
-          transaction_id: e.transactionId,
-          kind: e.kind,
-          owner: e.owner,
-          asset: e.asset,
-          bucket: e.bucket,
-          amount: e.amount,
-        })),
-      )
-      .execute()
-  }
+  for (const rows of chunks(entries)) await insertEntries(trx, rows)
   // Every touched account gets its row, even when the batch nets it to zero: verify expects one.
   const changed = [...deltas.values()]
   for (const rows of chunks(changed)) {
@@ -199,12 +197,6 @@ async function writeLedger(trx: Transaction<Database>, events: Parameters<typeof
       .values(rows.map((d) => ({ owner: d.owner, asset: d.asset, bucket: d.bucket, amount: '0' })))
       .onConflict((oc) => oc.columns(['owner', 'asset', 'bucket']).doNothing())
       .execute()
-    const values = sql.join(
-      rows.map((d) => sql`(${d.owner}, ${d.asset}, ${d.bucket}, ${d.amount.toString()}::bigint)`),
-    )
-    await sql`
-      update ledger_balance as b set amount = b.amount + v.delta
-      from (values ${values}) as v(owner, asset, bucket, delta)
-      where b.owner = v.owner and b.asset = v.asset and b.bucket = v.bucket`.execute(trx)
+    await addToBalances(trx, rows)
   }
 }

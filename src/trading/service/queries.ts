@@ -6,7 +6,7 @@
 import type { Selectable } from 'kysely'
 import type { Db } from '../../ledger/index.ts'
 import type { TradeTable } from '../../platform/db/schema-trading.ts'
-import type { OrderState, OrderStatus, TradeRecord } from './model.ts'
+import type { ContractRecord, OrderState, OrderStatus, TradeRecord } from './model.ts'
 import { orderFromRow } from './store.ts'
 
 const num = (v: bigint | number | string): number => Number(v)
@@ -93,18 +93,8 @@ export async function listTrades(db: Db, filter: TradeFilter): Promise<TradeReco
   return rows.map(tradeFromRow)
 }
 
-export interface ContractView {
-  readonly id: number
-  readonly tradeId: number
-  readonly instrument: string
-  readonly buyerId: string
-  readonly sellerId: string
-  readonly qtyKg: number
-  readonly allInCnyPerT: number
-  readonly amountFen: bigint
-  readonly warehouseId: string | null
-  readonly pickupFrom: string
-  readonly pickupTo: string
+/** A contract with where it stands (settled, delivered, closed). */
+export interface ContractView extends ContractRecord {
   readonly status: string
 }
 

@@ -15,7 +15,7 @@ import {
   type TradingPhase,
   tradingPhaseAt,
 } from '../../instruments/index.ts'
-import { type Refusal, type Result, refuse } from '../../kernel/index.ts'
+import { AppError, type Refusal, type Result, refuse } from '../../kernel/index.ts'
 import type { Database } from '../../platform/db/index.ts'
 import type { Journal } from '../journal/index.ts'
 import type { Applied, JournalCommand, OrderRequest, OrderState } from './model.ts'
@@ -255,7 +255,7 @@ export class TradingService {
   /** Resolves when the SQL projection has caught up with every command answered so far. */
   async projected(seq = this.#deliveredSeq): Promise<void> {
     if (this.#projectedSeq >= seq) return
-    if (this.#failure) throw this.#failure
+    if (this.#failure) throw this.#unavailable()
     await new Promise<void>((resolve, reject) => this.#projectionWaiters.push({ seq, resolve, reject }))
   }
 
@@ -338,7 +338,14 @@ export class TradingService {
     if (this.#failure) return
     this.#failure = error
     this.#log(`trading: stopped taking commands: ${error.message}`)
-    for (const waiter of this.#projectionWaiters.splice(0)) waiter.reject(error)
+    for (const waiter of this.#projectionWaiters.splice(0)) waiter.reject(this.#unavailable())
+  }
+
+  /** What readers waiting for the projection get once the service failed: a 503, with the cause. */
+  #unavailable(): AppError {
+    return new AppError('TRADING_UNAVAILABLE', 'the trading service has stopped', undefined, {
+      cause: this.#failure,
+    })
   }
 
   #failed(): Refusal | null {
