@@ -16,7 +16,8 @@ export default defineConfig({
   },
   server: {
     proxy: {
-      '/api': api,
+      // ws: the market stream (/api/v1/stream) is a WebSocket.
+      '/api': { target: api, ws: true },
       '/healthz': api,
       '/docs': api,
     },

@@ -1,14 +1,17 @@
 import type { ComponentChild } from 'preact'
+import { UserMenu } from './components/UserMenu.tsx'
 import type { Lang } from './format.ts'
 import { useI18n } from './i18n/context.tsx'
 import { LANGS } from './i18n/index.ts'
 import { EnterpriseDetail } from './pages/EnterpriseDetail.tsx'
 import { Enterprises } from './pages/Enterprises.tsx'
+import { Login } from './pages/Login.tsx'
 import { Overview } from './pages/Overview.tsx'
 import { Products } from './pages/Products.tsx'
-import { href, type Route, useRoute } from './router.ts'
+import { decodePart, href, type Route, useRoute } from './router.ts'
+import { TradePage } from './trading/TradePage.tsx'
 
-type Section = 'overview' | 'enterprises' | 'products' | null
+type Section = 'overview' | 'enterprises' | 'products' | 'trade' | null
 
 function page(route: Route): { section: Section; view: ComponentChild } {
   const { path } = route
@@ -20,6 +23,10 @@ function page(route: Route): { section: Section; view: ComponentChild } {
     return { section: 'enterprises', view: <EnterpriseDetail key={id} id={id} /> }
   }
   if (path === '/products') return { section: 'products', view: <Products route={route} /> }
+  if (path === '/trade') return { section: 'trade', view: <TradePage code={null} /> }
+  const trade = /^\/trade\/([^/]+)$/.exec(path)
+  if (trade) return { section: 'trade', view: <TradePage code={decodePart(trade[1]!)} /> }
+  if (path === '/login') return { section: null, view: <Login query={route.query} /> }
   return { section: null, view: <NotFound /> }
 }
 
@@ -28,11 +35,11 @@ export function App() {
   const { section, view } = page(route)
   return (
     <div class="shell">
-      <TopBar section={section} />
+      <TopBar section={section} route={route} />
       <div class="synthetic-banner" role="note" data-testid="synthetic-banner">
         <SyntheticLabel />
       </div>
-      <main class="main" id="main">
+      <main class={section === 'trade' ? 'main main-wide' : 'main'} id="main">
         {view}
       </main>
       <Footer />
@@ -62,12 +69,13 @@ function Logo() {
   )
 }
 
-function TopBar({ section }: { section: Section }) {
+function TopBar({ section, route }: { section: Section; route: Route }) {
   const { t, lang, setLang } = useI18n()
   const links: { id: Exclude<Section, null>; path: string; label: string }[] = [
     { id: 'overview', path: '/', label: t('nav.overview') },
     { id: 'enterprises', path: '/enterprises', label: t('nav.enterprises') },
     { id: 'products', path: '/products', label: t('nav.products') },
+    { id: 'trade', path: '/trade', label: t('nav.trade') },
   ]
   return (
     <header class="topbar">
@@ -94,6 +102,7 @@ function TopBar({ section }: { section: Section }) {
             </a>
           ))}
         </nav>
+        <UserMenu route={route} />
         <fieldset class="lang-switch" aria-label={t('lang.label')}>
           {LANGS.map((l: Lang) => (
             <button

@@ -133,16 +133,33 @@ export function queryString(query: Query): string {
   return s ? `?${s}` : ''
 }
 
-function isProblem(body: unknown): body is Problem {
+export function isProblem(body: unknown): body is Problem {
   if (typeof body !== 'object' || body === null) return false
   const b = body as Record<string, unknown>
   return typeof b.status === 'number' && typeof b.code === 'string'
 }
 
-async function request(path: string): Promise<{ status: number; body: unknown }> {
+/** What a call may add to a GET: another method, a JSON body, extra headers. */
+export interface RequestOptions {
+  method?: 'GET' | 'POST' | 'PATCH' | 'DELETE'
+  body?: unknown
+  headers?: Record<string, string>
+}
+
+/** One call to the API; a network failure becomes a NETWORK problem, any answer is returned. */
+export async function request(
+  path: string,
+  options: RequestOptions = {},
+): Promise<{ status: number; body: unknown }> {
+  const headers: Record<string, string> = { accept: 'application/json', ...options.headers }
+  const init: RequestInit = { method: options.method ?? 'GET', headers, credentials: 'same-origin' }
+  if (options.body !== undefined) {
+    headers['content-type'] = 'application/json'
+    init.body = JSON.stringify(options.body)
+  }
   let res: Response
   try {
-    res = await fetch(`${BASE}${path}`, { headers: { accept: 'application/json' } })
+    res = await fetch(`${BASE}${path}`, init)
   } catch (err) {
     throw new ProblemError({
       status: 0,
@@ -169,11 +186,14 @@ async function request(path: string): Promise<{ status: number; body: unknown }>
   return { status: res.status, body }
 }
 
-async function getJson<T>(path: string): Promise<T> {
-  const { status, body } = await request(path)
+/** Calls the API and returns the body of a 2xx answer; any other answer is thrown as a ProblemError. */
+export async function callJson<T>(path: string, options?: RequestOptions): Promise<T> {
+  const { status, body } = await request(path, options)
   if (status >= 400) throw new ProblemError(body as Problem)
   return body as T
 }
+
+const getJson = <T>(path: string): Promise<T> => callJson<T>(path)
 
 let vocabulary: Promise<Vocabulary> | null = null
 

@@ -183,3 +183,81 @@ export function totalCapacity(byForm: Record<string, number | undefined>): numbe
   for (const v of Object.values(byForm)) if (typeof v === 'number' && Number.isFinite(v)) sum += v
   return sum
 }
+
+// ---- Trading: money in fen strings, quantities in kg, prices in integer CNY per tonne ----
+
+/** Parses a decimal integer string (fen, kg) into a BigInt; null if it is not one. */
+export function parseBigInt(text: string): bigint | null {
+  return /^\s*-?\d+\s*$/.test(text) ? BigInt(text.trim()) : null
+}
+
+/** Fen as a decimal yuan string with exactly two decimals, no separators: "-1234567" → "-12345.67". */
+export function fenToYuan(fen: string): string | null {
+  const v = parseBigInt(fen)
+  if (v === null) return null
+  const abs = v < 0n ? -v : v
+  return `${v < 0n ? '-' : ''}${abs / 100n}.${(abs % 100n).toString().padStart(2, '0')}`
+}
+
+/**
+ * An exact amount of money given in fen, with two decimals and the currency: "1234567" →
+ * "12,345.67 元" (Chinese) or "CNY 12,345.67" (English). Never goes through a float.
+ */
+export function formatFen(fen: string, lang: Lang): string {
+  const yuan = fenToYuan(fen)
+  if (yuan === null) return NONE
+  const text = formatYuanExact(yuan)
+  if (lang === 'zh') return `${text} 元`
+  return text.startsWith('-') ? `-CNY ${text.slice(1)}` : `CNY ${text}`
+}
+
+/** Kilograms (a number or a decimal string) with separators and the unit: "5,000 kg". */
+export function formatKg(kg: number | string, lang: Lang): string {
+  const v = typeof kg === 'number' ? (Number.isSafeInteger(kg) ? BigInt(kg) : null) : parseBigInt(kg)
+  if (v === null) return NONE
+  const text = `${v < 0n ? '-' : ''}${groupDigits((v < 0n ? -v : v).toString())}`
+  return lang === 'zh' ? `${text} 千克` : `${text} kg`
+}
+
+/** Kilograms as a number of tonnes, exact, up to three decimals, no unit: 12_500 → "12.5". */
+export function kgToTonnes(kg: number | string): string {
+  const v = typeof kg === 'number' ? (Number.isSafeInteger(kg) ? BigInt(kg) : null) : parseBigInt(kg)
+  if (v === null) return NONE
+  const abs = v < 0n ? -v : v
+  const frac = (abs % 1000n).toString().padStart(3, '0').replace(/0+$/, '')
+  return `${v < 0n ? '-' : ''}${groupDigits((abs / 1000n).toString())}${frac ? `.${frac}` : ''}`
+}
+
+/** Kilograms as tonnes with the unit: 12_500 → "12.5 t" / "12.5 吨". */
+export function formatKgAsTonnes(kg: number | string, lang: Lang): string {
+  const text = kgToTonnes(kg)
+  if (text === NONE) return NONE
+  return lang === 'zh' ? `${text} 吨` : `${text} t`
+}
+
+/** A signed integer: "+120", "-40", "0". */
+export function formatSigned(n: number): string {
+  if (!Number.isFinite(n)) return NONE
+  return n > 0 ? `+${formatInteger(n)}` : formatInteger(n)
+}
+
+/**
+ * Basis points as a percentage with two decimals, on integers: 62 → "+0.62%", -1250 → "-12.50%";
+ * unsigned (for fees) 5 → "0.05%".
+ */
+export function formatBps(bps: number, signed = true): string {
+  if (!Number.isSafeInteger(bps)) return NONE
+  const abs = Math.abs(bps)
+  const sign = bps > 0 && signed ? '+' : bps < 0 ? '-' : ''
+  return `${sign}${Math.floor(abs / 100)}.${String(abs % 100).padStart(2, '0')}%`
+}
+
+/** Beijing time (UTC+8, no daylight saving) of an ISO instant as "HH:MM:SS", or with the date "MM-DD HH:MM:SS". */
+export function formatShanghaiTime(iso: string, withDate = false): string {
+  const ms = Date.parse(iso)
+  if (!Number.isFinite(ms)) return NONE
+  const d = new Date(ms + 8 * 3600_000)
+  const p = (n: number) => String(n).padStart(2, '0')
+  const time = `${p(d.getUTCHours())}:${p(d.getUTCMinutes())}:${p(d.getUTCSeconds())}`
+  return withDate ? `${p(d.getUTCMonth() + 1)}-${p(d.getUTCDate())} ${time}` : time
+}

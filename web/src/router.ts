@@ -36,3 +36,12 @@ export function useRoute(): Route {
   }, [])
   return route
 }
+
+/** decodeURIComponent that gives back the text as it is when it is not valid percent-encoding. */
+export function decodePart(text: string): string {
+  try {
+    return decodeURIComponent(text)
+  } catch {
+    return text
+  }
+}
