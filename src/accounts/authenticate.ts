@@ -3,7 +3,8 @@ import type { Kysely } from 'kysely'
 import { AppError, type Refusal, refuse } from '../kernel/index.ts'
 import type { Database } from '../platform/db/index.ts'
 import { clearedSessionCookie, readCookie, SESSION_COOKIE } from './cookie.ts'
-import type { Principal, Role } from './model.ts'
+import { hashToken, type Principal, type Role } from './model.ts'
+import type { PrincipalCache } from './principal-cache.ts'
 import { authenticateApiToken, authenticateSession } from './service.ts'
 
 declare module 'fastify' {
@@ -37,24 +38,34 @@ const BEARER = /^bearer +(\S+) *$/i
  * The onRequest hook that sets `request.principal`. A request with an Authorization header is
  * judged by it alone (a Bearer API token); otherwise by the session cookie.
  */
-export function authenticationHook(db: Kysely<Database>, clock: () => Date) {
+export function authenticationHook(db: Kysely<Database>, clock: () => Date, cache: PrincipalCache) {
   return async (request: FastifyRequest): Promise<void> => {
     request.principal = null
     const authorization = request.headers.authorization
-    if (authorization !== undefined) {
-      const token = BEARER.exec(authorization)?.[1]
-      const result = token
-        ? await authenticateApiToken(db, token, clock())
-        : refuse('TOKEN_INVALID', 'The Authorization header must be "Bearer <API token>"')
-      if (result.ok) request.principal = result.value
-      else failures.set(request, { refusal: result, fromCookie: false })
+    const bearer = authorization !== undefined
+    const token = bearer
+      ? BEARER.exec(authorization)?.[1]
+      : readCookie(request.headers.cookie, SESSION_COOKIE)
+    if (!bearer && (token === null || token === undefined)) return
+    if (!token) {
+      const refusal = refuse('TOKEN_INVALID', 'The Authorization header must be "Bearer <API token>"')
+      failures.set(request, { refusal, fromCookie: false })
       return
     }
-    const token = readCookie(request.headers.cookie, SESSION_COOKIE)
-    if (token === null) return
-    const result = await authenticateSession(db, token, clock())
-    if (result.ok) request.principal = result.value
-    else failures.set(request, { refusal: result, fromCookie: true })
+    const now = clock()
+    const key = `${bearer ? 'token' : 'session'} ${hashToken(token)}`
+    const cached = cache.get(key, now.getTime())
+    if (cached) {
+      request.principal = cached
+      return
+    }
+    const result = bearer
+      ? await authenticateApiToken(db, token, now)
+      : await authenticateSession(db, token, now)
+    if (result.ok) {
+      request.principal = result.value
+      cache.set(key, result.value, now.getTime())
+    } else failures.set(request, { refusal: result, fromCookie: !bearer })
   }
 }
 

@@ -10,6 +10,7 @@ import { clearedSessionCookie, readCookie, SESSION_COOKIE, sessionCookie } from 
 import { LOGIN_THROTTLE, LoginThrottle, type ThrottlePolicy, throttleKey } from './login-throttle.ts'
 import { normaliseUsername, PASSWORD_MAX_LENGTH, ROLES } from './model.ts'
 import { DEFAULT_SCRYPT_COST, type ScryptCost } from './password.ts'
+import { PrincipalCache } from './principal-cache.ts'
 import {
   type ApiTokenInfo,
   closeSession,
@@ -29,6 +30,8 @@ export interface AccountsRoutesOptions {
   /** The scrypt cost new hashes are made with; unknown-user logins are made to cost as much. */
   passwordCost?: ScryptCost
   loginThrottle?: ThrottlePolicy
+  /** How long a credential's lookup is trusted (ms, default 5 s; 0 looks up every request). */
+  principalCacheTtlMs?: number
 }
 
 const Problem = Type.Ref('Problem')
@@ -77,7 +80,10 @@ const routes: FastifyPluginAsyncTypebox<AccountsRoutesOptions> = async (app, opt
   const throttle = new LoginThrottle(options.loginThrottle ?? LOGIN_THROTTLE)
 
   app.decorateRequest('principal', null)
-  app.addHook('onRequest', authenticationHook(db, clock))
+  const principals = new PrincipalCache(
+    options.principalCacheTtlMs !== undefined ? { ttlMs: options.principalCacheTtlMs } : {},
+  )
+  app.addHook('onRequest', authenticationHook(db, clock, principals))
 
   const profileOf = async (userId: string) => {
     const profile = await userProfile(db, userId)
@@ -122,6 +128,7 @@ const routes: FastifyPluginAsyncTypebox<AccountsRoutesOptions> = async (app, opt
       // A browser that logs in again drops its previous session rather than keeping two.
       const previous = readCookie(request.headers.cookie, SESSION_COOKIE)
       if (previous) await closeSession(db, previous)
+      principals.clear()
       const session = await openSession(db, result.value.id, now)
       reply.header('set-cookie', sessionCookie(session.token, isHttps(request)))
       reply.header('cache-control', 'no-store')
@@ -141,6 +148,7 @@ const routes: FastifyPluginAsyncTypebox<AccountsRoutesOptions> = async (app, opt
     async (request, reply) => {
       const token = readCookie(request.headers.cookie, SESSION_COOKIE)
       if (token) await closeSession(db, token)
+      principals.clear()
       reply.header('set-cookie', clearedSessionCookie(isHttps(request)))
       return reply.status(204).send(null)
     },
@@ -249,6 +257,7 @@ const routes: FastifyPluginAsyncTypebox<AccountsRoutesOptions> = async (app, opt
     async (request, reply) => {
       const principal = requirePrincipal(request, reply)
       const result = await revokeApiToken(db, principal.userId, request.params.id, clock())
+      principals.clear()
       if (!result.ok) throw AppError.from(result)
       return reply.status(204).send(null)
     },
