@@ -4,7 +4,8 @@ import { Kysely, PostgresDialect } from 'kysely'
 import pg from 'pg'
 import { lockDataDir } from './data-dir-lock.ts'
 import { migrateToLatest } from './migrations/index.ts'
-import { PGliteDialect } from './pglite-dialect.ts'
+import { PGliteDialect, type PGliteQueryable } from './pglite-dialect.ts'
+import { PGliteWorkerClient } from './pglite-worker-client.ts'
 import type { Database } from './schema.ts'
 
 const INT8_OID = 20
@@ -21,7 +22,15 @@ export interface OpenDatabase {
  * Opens the database (PGlite in a folder, PGlite in memory when dataDir is null, or a PostgreSQL
  * server) and migrates it. int8 is parsed to bigint on both backends so money is exact everywhere.
  */
-export async function openDatabase(target: DatabaseTarget): Promise<OpenDatabase> {
+export interface OpenOptions {
+  /**
+   * Run PGlite in a worker thread (the server does: its WebAssembly then never blocks the thread
+   * that serves requests and matches orders). Default false: in-thread, as tests and the CLI use it.
+   */
+  readonly worker?: boolean
+}
+
+export async function openDatabase(target: DatabaseTarget, options: OpenOptions = {}): Promise<OpenDatabase> {
   let db: Kysely<Database>
   if (target.kind === 'pglite') {
     let unlock = () => {}
@@ -29,12 +38,14 @@ export async function openDatabase(target: DatabaseTarget): Promise<OpenDatabase
       mkdirSync(target.dataDir, { recursive: true })
       unlock = lockDataDir(target.dataDir)
     }
-    let pglite: PGlite
+    let pglite: PGliteQueryable & { close(): Promise<void> }
     try {
-      pglite = await PGlite.create({
-        ...(target.dataDir ? { dataDir: target.dataDir } : {}),
-        parsers: { [INT8_OID]: (text: string) => BigInt(text) },
-      })
+      pglite = options.worker
+        ? await PGliteWorkerClient.open(target.dataDir)
+        : await PGlite.create({
+            ...(target.dataDir ? { dataDir: target.dataDir } : {}),
+            parsers: { [INT8_OID]: (text: string) => BigInt(text) },
+          })
     } catch (error) {
       unlock()
       throw error

@@ -1,4 +1,3 @@
-import type { PGlite } from '@electric-sql/pglite'
 import {
   type CompiledQuery,
   type DatabaseConnection,
@@ -14,14 +13,19 @@ import {
   type QueryResult,
 } from 'kysely'
 
+/** What the dialect needs of PGlite: the database itself, or `PGliteWorkerClient` for one in a worker. */
+export interface PGliteQueryable {
+  query<R>(sql: string, parameters: unknown[]): Promise<{ rows: R[]; affectedRows?: number }>
+}
+
 /**
  * Kysely over PGlite. PGlite is a single connection, so the driver hands it out to one holder at a
  * time (a FIFO mutex): a transaction keeps it until commit or rollback, other queries wait.
  */
 export class PGliteDialect implements Dialect {
-  readonly #pglite: PGlite
+  readonly #pglite: PGliteQueryable
 
-  constructor(pglite: PGlite) {
+  constructor(pglite: PGliteQueryable) {
     this.#pglite = pglite
   }
 
@@ -47,7 +51,7 @@ class PGliteDriver implements Driver {
   #tail: Promise<void> = Promise.resolve()
   #release: (() => void) | null = null
 
-  constructor(pglite: PGlite) {
+  constructor(pglite: PGliteQueryable) {
     this.#connection = new PGliteConnection(pglite)
   }
 
@@ -88,9 +92,9 @@ class PGliteDriver implements Driver {
 }
 
 class PGliteConnection implements DatabaseConnection {
-  readonly #pglite: PGlite
+  readonly #pglite: PGliteQueryable
 
-  constructor(pglite: PGlite) {
+  constructor(pglite: PGliteQueryable) {
     this.#pglite = pglite
   }
 

@@ -1,0 +1,41 @@
+import { mkdtempSync, rmSync } from 'node:fs'
+import { tmpdir } from 'node:os'
+import { join } from 'node:path'
+import { sql } from 'kysely'
+import { describe, expect, it } from 'vitest'
+import { openDatabase } from './connect.ts'
+
+describe('PGlite in a worker thread', () => {
+  it('migrates, keeps int8 exact and dates as dates, rolls back, and reports SQL errors with their code', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'huiguo-worker-'))
+    const database = await openDatabase({ kind: 'pglite', dataDir: dir }, { worker: true })
+    try {
+      const { db } = database
+      const big = 9_007_199_254_740_993n // above 2^53: a float would lose it
+      const row = await sql<{
+        n: bigint
+        at: Date
+      }>`select ${big.toString()}::int8 as n, now() as at`.execute(db)
+      expect(row.rows[0]!.n).toBe(big)
+      expect(row.rows[0]!.at).toBeInstanceOf(Date)
+      await expect(
+        db.transaction().execute(async (trx) => {
+          await trx.insertInto('app_meta').values({ key: 'in-worker', value: '1' }).execute()
+          throw new Error('roll back')
+        }),
+      ).rejects.toThrow('roll back')
+      const kept = await db.selectFrom('app_meta').selectAll().where('key', '=', 'in-worker').execute()
+      expect(kept).toEqual([])
+      await db.insertInto('app_meta').values({ key: 'twice', value: '1' }).execute()
+      const duplicate = await db
+        .insertInto('app_meta')
+        .values({ key: 'twice', value: '2' })
+        .execute()
+        .catch((e: unknown) => e)
+      expect(duplicate).toMatchObject({ code: '23505' })
+    } finally {
+      await database.close()
+      rmSync(dir, { recursive: true, force: true })
+    }
+  })
+})
