@@ -5,7 +5,7 @@
  * for a fee-basis instrument), money fen as bigint.
  * @module
  */
-import type { LedgerEvent } from '../../ledger/index.ts'
+import type { Posting } from '../../ledger/index.ts'
 
 export type SideName = 'buy' | 'sell'
 export type OrderTypeName = 'limit' | 'market'
@@ -151,7 +151,8 @@ export interface Applied {
   readonly orders: OrderState[]
   readonly trades: TradeRecord[]
   readonly contracts: ContractRecord[]
-  readonly ledger: LedgerEvent[]
+  /** The ledger postings (planned and checked against the balances), in order. */
+  readonly ledger: Posting[]
   readonly levels: LevelChange[]
   /** An uncross price and quantity when the command ran an auction. */
   uncross: {

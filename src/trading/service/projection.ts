@@ -14,7 +14,6 @@ import {
   type Entry,
   insertEntries,
   type Posting,
-  planPosting,
 } from '../../ledger/index.ts'
 import type { Database } from '../../platform/db/index.ts'
 import type { Applied, OrderState } from './model.ts'
@@ -154,13 +153,8 @@ export async function project(trx: Transaction<Database>, batch: readonly Applie
  * The ledger's postings of a batch, in bulk: transactions, their entries, and each touched
  * balance moved by its net change (a delta, so a deposit made beside the server is not overwritten).
  */
-async function writeLedger(trx: Transaction<Database>, events: Parameters<typeof planPosting>[0][]) {
-  if (events.length === 0) return
-  const postings: Posting[] = events.map((event) => {
-    const planned = planPosting(event)
-    if (!planned.ok) throw new Error(`ledger: a journaled ${event.kind} does not plan: ${planned.detail}`)
-    return planned.value
-  })
+async function writeLedger(trx: Transaction<Database>, postings: readonly Posting[]) {
+  if (postings.length === 0) return
   const idOf = new Map<string, bigint>()
   for (const rows of chunks(postings)) {
     const inserted = await trx

@@ -590,7 +590,7 @@ export class TradingState {
     const result = post(event, (a) => this.balance(a))
     if (!result.ok) throw new StateError(`ledger refused ${event.kind}: ${result.detail}`)
     for (const b of result.value.balances) this.#balances.set(accountId(b), b)
-    out.ledger.push(event)
+    out.ledger.push(result.value.posting)
   }
 
   #reservationOf(
