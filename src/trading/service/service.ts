@@ -26,8 +26,8 @@ import { loadSnapshot } from './store.ts'
 
 /** How long an idempotency key is remembered. */
 export const IDEMPOTENCY_WINDOW_MS = 24 * 3_600_000
-/** Applied commands written to SQL per database transaction, at most. */
-const PROJECTION_BATCH = 2000
+/** Applied commands per SQL transaction, at most: small enough that building one never stalls the thread for long. */
+const PROJECTION_BATCH = 256
 
 /**
  * `scheduled`: the instruments' sessions in Shanghai time decide when orders are taken and when the
