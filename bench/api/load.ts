@@ -1,0 +1,319 @@
+/**
+ * The load generator of `npm run bench:api`, run by bench/api/run.ts in its own process so that it
+ * never shares an event loop with a server. Its one argument is a {@link LoadSpec} as JSON; the last
+ * line it prints is a {@link LoadResult}.
+ *
+ * - `closed`: autocannon, `connections` keep-alive connections (pipelining 1), each sending its next
+ *   request as soon as the previous one is answered: throughput at saturation. Each connection cycles
+ *   through `requests`; `[<id>]` in a header or body becomes a unique id per request.
+ * - `paced`: an open loop at `rate` requests per second, evenly spaced, over the same kind of
+ *   keep-alive connections; each request is timed from the moment it was due, so time spent waiting
+ *   for a free connection counts (no coordinated omission). autocannon's `overallRate` is not used
+ *   for this: autocannon 9 sends each connection's quota for the second back to back and then idles
+ *   until the next second (so half the rate is full load half the time), and its coordinated-omission
+ *   correction assumes a 1 ms interval whatever the rate.
+ *
+ * Latencies are kept as exact floats (autocannon's histogram has 1 ms resolution) from every response.
+ * @module
+ */
+import { createRequire } from 'node:module'
+import { connect, type Socket } from 'node:net'
+
+export interface LoadRequest {
+  readonly method: string
+  readonly path: string
+  readonly headers: Readonly<Record<string, string>>
+  readonly body: string
+}
+
+export interface LoadSpec {
+  readonly mode: 'closed' | 'paced'
+  readonly url: string
+  readonly connections: number
+  readonly durationSec: number
+  readonly requests: readonly LoadRequest[]
+  /** Requests per second (paced only). */
+  readonly rate?: number
+}
+
+export interface LoadResult {
+  readonly durationSec: number
+  readonly responses: number
+  readonly ok: number
+  readonly okPerSec: number
+  /** Responses per status code. */
+  readonly statuses: Record<string, number>
+  /** Non-2xx responses per problem `code` of their body. */
+  readonly problems: Record<string, number>
+  readonly errors: number
+  readonly timeouts: number
+  readonly p50Ms: number
+  readonly p90Ms: number
+  readonly p99Ms: number
+  readonly p999Ms: number
+  readonly maxMs: number
+  /** Process CPU time of the load generator during the run. */
+  readonly cpuSec: number
+}
+
+/** The part of autocannon 9's API used here (it ships no types). */
+interface AutocannonOptions {
+  url: string
+  connections: number
+  pipelining: number
+  duration: number
+  timeout: number
+  idReplacement: boolean
+  requests: {
+    method: string
+    path: string
+    headers: Record<string, string>
+    body: string
+    onResponse: (status: number, body: string) => void
+  }[]
+}
+interface AutocannonResult {
+  start: Date
+  finish: Date
+  errors: number
+  timeouts: number
+}
+interface AutocannonInstance {
+  on(
+    event: 'response',
+    listener: (client: unknown, statusCode: number, bytes: number, responseTimeMs: number) => void,
+  ): void
+}
+type Autocannon = (
+  options: AutocannonOptions,
+  done: (error: Error | null, result: AutocannonResult) => void,
+) => AutocannonInstance
+
+/** Exact latencies and status counts of one run. */
+class Recorder {
+  #latencies = new Float64Array(1 << 16)
+  #count = 0
+  readonly statuses: Record<string, number> = {}
+  readonly problems: Record<string, number> = {}
+  ok = 0
+
+  record(status: number, latencyMs: number): void {
+    if (this.#count === this.#latencies.length) {
+      const grown = new Float64Array(this.#latencies.length * 2)
+      grown.set(this.#latencies)
+      this.#latencies = grown
+    }
+    this.#latencies[this.#count++] = latencyMs
+    this.statuses[status] = (this.statuses[status] ?? 0) + 1
+    if (status >= 200 && status < 300) this.ok++
+  }
+
+  /** Tallies a refusal by the `code` of its problem body. */
+  problem(body: string): void {
+    let code = 'unparsed body'
+    try {
+      code = String((JSON.parse(body) as { code?: unknown }).code ?? 'no code')
+    } catch {}
+    this.problems[code] = (this.problems[code] ?? 0) + 1
+  }
+
+  result(durationSec: number, errors: number, timeouts: number, cpuSec: number): LoadResult {
+    const sorted = this.#latencies.subarray(0, this.#count).sort()
+    const at = (q: number): number =>
+      sorted.length === 0 ? Number.NaN : sorted[Math.min(sorted.length - 1, Math.floor(q * sorted.length))]!
+    const round = (ms: number): number => Number(ms.toFixed(2))
+    return {
+      durationSec: round(durationSec),
+      responses: this.#count,
+      ok: this.ok,
+      okPerSec: Math.round(this.ok / durationSec),
+      statuses: this.statuses,
+      problems: this.problems,
+      errors,
+      timeouts,
+      p50Ms: round(at(0.5)),
+      p90Ms: round(at(0.9)),
+      p99Ms: round(at(0.99)),
+      p999Ms: round(at(0.999)),
+      maxMs: round(sorted.length ? sorted[sorted.length - 1]! : Number.NaN),
+      cpuSec: round(cpuSec),
+    }
+  }
+}
+
+const cpuSecSince = (start: NodeJS.CpuUsage): number => {
+  const used = process.cpuUsage(start)
+  return (used.user + used.system) / 1e6
+}
+
+function closed(spec: LoadSpec): Promise<LoadResult> {
+  const autocannon = createRequire(import.meta.url)('autocannon') as Autocannon
+  const recorder = new Recorder()
+  const onResponse = (status: number, body: string): void => {
+    if (status < 200 || status >= 300) recorder.problem(body)
+  }
+  const cpu = process.cpuUsage()
+  return new Promise((resolve, reject) => {
+    const instance = autocannon(
+      {
+        url: spec.url,
+        connections: spec.connections,
+        pipelining: 1,
+        duration: spec.durationSec,
+        timeout: 10,
+        idReplacement: true,
+        requests: spec.requests.map((r) => ({ ...r, headers: { ...r.headers }, onResponse })),
+      },
+      (error, result) => {
+        if (error) return reject(error)
+        const seconds = (result.finish.getTime() - result.start.getTime()) / 1000
+        resolve(recorder.result(seconds, result.errors, result.timeouts, cpuSecSince(cpu)))
+      },
+    )
+    instance.on('response', (_client, status, _bytes, ms) => recorder.record(status, ms))
+  })
+}
+
+/** One keep-alive connection that carries one request at a time and parses Content-Length responses. */
+class Connection {
+  readonly #socket: Socket
+  #buffer: Buffer = Buffer.alloc(0)
+  #onDone: ((status: number, body: string) => void) | null = null
+  #onFail: ((error: Error) => void) | null = null
+
+  constructor(host: string, port: number) {
+    this.#socket = connect({ host, port, noDelay: true })
+    this.#socket.on('data', (chunk) => this.#read(chunk))
+    this.#socket.on('error', (error) => this.#fail(error))
+    this.#socket.on('close', () => this.#fail(new Error('connection closed')))
+  }
+
+  get busy(): boolean {
+    return this.#onDone !== null
+  }
+
+  send(request: Buffer, onDone: (status: number, body: string) => void, onFail: (e: Error) => void): void {
+    this.#onDone = onDone
+    this.#onFail = onFail
+    this.#socket.write(request)
+  }
+
+  close(): void {
+    this.#socket.destroy()
+  }
+
+  #read(chunk: Buffer): void {
+    this.#buffer = this.#buffer.length === 0 ? chunk : Buffer.concat([this.#buffer, chunk])
+    const headEnd = this.#buffer.indexOf('\r\n\r\n')
+    if (headEnd < 0) return
+    const head = this.#buffer.toString('latin1', 0, headEnd)
+    const length = /\r\ncontent-length: *(\d+)/i.exec(head)
+    if (!length) {
+      this.#fail(new Error(`a response without Content-Length: ${head.slice(0, 200)}`))
+      return
+    }
+    const end = headEnd + 4 + Number(length[1])
+    if (this.#buffer.length < end) return
+    const status = Number(head.slice(9, 12))
+    const body = this.#buffer.toString('utf8', headEnd + 4, end)
+    this.#buffer = this.#buffer.subarray(end)
+    const done = this.#onDone
+    this.#onDone = null
+    this.#onFail = null
+    done?.(status, body)
+  }
+
+  #fail(error: Error): void {
+    const fail = this.#onFail
+    this.#onDone = null
+    this.#onFail = null
+    fail?.(error)
+  }
+}
+
+async function paced(spec: LoadSpec): Promise<LoadResult> {
+  const rate = spec.rate
+  if (!rate || rate <= 0) throw new Error('a paced run needs a rate')
+  const url = new URL(spec.url)
+  const host = url.hostname
+  const port = Number(url.port)
+  const runId = `${process.pid.toString(36)}${Date.now().toString(36)}`
+  const templates = spec.requests.map((r) => {
+    const body = Buffer.from(r.body)
+    const headers = Object.entries({ ...r.headers, 'content-length': String(body.length) })
+      .map(([name, value]) => `${name}: ${value}\r\n`)
+      .join('')
+    return `${r.method} ${r.path} HTTP/1.1\r\nhost: ${url.host}\r\n${headers}\r\n${r.body}`
+  })
+  const build = (i: number): Buffer =>
+    Buffer.from(templates[i % templates.length]!.replaceAll('[<id>]', `${runId}-${i}`))
+
+  const total = Math.round(rate * spec.durationSec)
+  const interval = 1000 / rate
+  const recorder = new Recorder()
+  let errors = 0
+  let answered = 0
+  const waiting: number[] = []
+  const idle: Connection[] = []
+  const cpu = process.cpuUsage()
+  const start = performance.now() + 20
+  const dueOf = (i: number): number => start + i * interval
+  let lastAt = start
+  let finish: () => void = () => {}
+  const finished = new Promise<void>((resolve) => {
+    finish = resolve
+  })
+
+  const open = (): Connection => new Connection(host, port)
+  const answer = (): void => {
+    answered++
+    lastAt = performance.now()
+    if (answered === total) finish()
+  }
+  const dispatch = (connection: Connection): void => {
+    const i = waiting.shift()
+    if (i === undefined) {
+      idle.push(connection)
+      return
+    }
+    connection.send(
+      build(i),
+      (status, body) => {
+        recorder.record(status, performance.now() - dueOf(i))
+        if (status < 200 || status >= 300) recorder.problem(body)
+        answer()
+        dispatch(connection)
+      },
+      () => {
+        errors++
+        connection.close()
+        answer()
+        dispatch(open())
+      },
+    )
+  }
+  for (let c = 0; c < spec.connections; c++) idle.push(open())
+
+  let sent = 0
+  const tick = (): void => {
+    const now = performance.now()
+    while (sent < total && dueOf(sent) <= now) {
+      waiting.push(sent++)
+      const connection = idle.pop()
+      if (connection) dispatch(connection)
+    }
+    if (sent < total) setTimeout(tick, Math.max(0, dueOf(sent) - performance.now()))
+  }
+  setTimeout(tick, Math.max(0, start - performance.now()))
+  const deadline = setTimeout(finish, (spec.durationSec + 15) * 1000)
+  await finished
+  clearTimeout(deadline)
+  const timeouts = total - answered
+  for (const connection of idle) connection.close()
+  return recorder.result((lastAt - start) / 1000, errors, timeouts, cpuSecSince(cpu))
+}
+
+const spec = JSON.parse(process.argv[2] ?? '{}') as LoadSpec
+const result = spec.mode === 'paced' ? await paced(spec) : await closed(spec)
+console.log(JSON.stringify(result))
+process.exit(0)

@@ -1,0 +1,501 @@
+/**
+ * `npm run bench:api`: orders over HTTP keep-alive against the durable Huiguo server, and in the same
+ * run against a bare Fastify endpoint that answers a constant (bench/api/bare-server.ts), on the same
+ * machine. Each server runs in its own process and the load generator (bench/api/load.ts, autocannon)
+ * in a third, so none shares an event loop; on a 2-core VM they do share the cores, as production
+ * would with the load coming from elsewhere: the load average, the CPU pressure (the share of time
+ * some task waited for a core: other work on the VM shows there) and the CPU time of each process are
+ * printed.
+ *
+ * Huiguo starts on a fresh data folder (`start --no-simulation`, the demo cluster and users without
+ * simulated participants, `HUIGUO_ORDER_RATE_PER_SEC` lifting the per-caller rate limit). Each
+ * connection cycles through limit orders of one lot, each with a unique Idempotency-Key: demo-mill
+ * makes a market (a GTC sell one tick over the reference, a GTC buy one tick under it) and demo-buyer
+ * takes it (an IOC buy one tick over, an IOC sell one tick under). So half the orders rest
+ * and half trade on arrival, the two price levels keep a queue of a few dozen orders, receipts and cash
+ * flow back and forth instead of running out (demo-buyer has no receipts of its own: a prefill trade
+ * gives it some first), and no order ever meets its own enterprise's (no self-trade prevention). The
+ * bare endpoint gets the same requests.
+ *
+ * Passes alternate bare, Huiguo, `--runs` times (default 3) after a short warm-up of each, and the
+ * figures are medians. Then `--runs` paced passes at half Huiguo's median rate give the p99 at half
+ * rate (an open loop timed from when each order was due, see load.ts). A pass whose 2xx share is
+ * under 99 % is flagged as not a valid measurement. After each Huiguo pass the harness waits for the
+ * server's CPU to settle (deferred work such as the SQL projection) and prints how long that took.
+ * At the end the server is stopped and `huiguo ledger verify` checks the ledger.
+ *
+ * Flags: `--runs N` (3), `--duration S` (10), `--connections C` (64), `--instrument CODE` (AL-A00-GY),
+ * `--cpu-prof` (profile the Huiguo server during the passes and print where its CPU went).
+ * The last line printed is one JSON object.
+ * @module
+ */
+import { type ChildProcess, execFile, spawn } from 'node:child_process'
+import { mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs'
+import { createServer } from 'node:net'
+import { availableParallelism, loadavg, tmpdir } from 'node:os'
+import { join } from 'node:path'
+import { fileURLToPath } from 'node:url'
+import { promisify } from 'node:util'
+import { DEMO_PASSWORD } from '../../src/trading/demo/index.ts'
+import type { LoadRequest, LoadResult, LoadSpec } from './load.ts'
+import { summarizeProfile, type Window } from './profile.ts'
+
+const args = process.argv.slice(2)
+const flag = (name: string): boolean => args.includes(name)
+const arg = (name: string): string | undefined => {
+  const at = args.indexOf(name)
+  return at >= 0 ? args[at + 1] : undefined
+}
+const RUNS = Number(arg('--runs') ?? 3)
+const DURATION_SEC = Number(arg('--duration') ?? 10)
+const CONNECTIONS = Number(arg('--connections') ?? 64)
+const INSTRUMENT = arg('--instrument') ?? 'AL-A00-GY'
+const PROFILE = flag('--cpu-prof')
+const WARMUP_SEC = 3
+/** Lots demo-mill sells demo-buyer before the passes, so that demo-buyer has receipts to sell back. */
+const PREFILL_LOTS = 200
+/** Below this share of 2xx answers a pass measured refusals, not orders. */
+const VALID_OK_SHARE = 0.99
+/** Linux's USER_HZ: the unit of the CPU times in /proc/<pid>/stat. */
+const CLOCK_TICKS_PER_SEC = 100
+
+const ROOT = fileURLToPath(new URL('../../', import.meta.url))
+const LOAD_SCRIPT = fileURLToPath(new URL('./load.ts', import.meta.url))
+const BARE_SCRIPT = fileURLToPath(new URL('./bare-server.ts', import.meta.url))
+const execFileAsync = promisify(execFile)
+
+const median = (xs: number[]): number => {
+  const s = [...xs].sort((a, b) => a - b)
+  return s.length % 2 ? s[(s.length - 1) / 2]! : (s[s.length / 2 - 1]! + s[s.length / 2]!) / 2
+}
+const round2 = (x: number): number => Number(x.toFixed(2))
+const int = (x: number): string => Math.round(x).toLocaleString('en')
+/** The load average, and (Linux) the share of the last 10 s in which some task waited for a CPU. */
+const machineLoad = (): string => {
+  const average = loadavg()
+    .map((l) => l.toFixed(2))
+    .join(' ')
+  let pressure = ''
+  try {
+    const some = /^some avg10=([\d.]+)/m.exec(readFileSync('/proc/pressure/cpu', 'utf8'))
+    if (some) pressure = `, CPU pressure ${some[1]} %`
+  } catch {}
+  return `${average}${pressure}`
+}
+const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms))
+
+// --- processes ---------------------------------------------------------------------------------
+
+/** Huiguo's fresh data folder (and the CPU profile's), removed at the end. */
+const dataDir = mkdtempSync(join(tmpdir(), 'huiguo-bench-api-'))
+const profileDir = join(dataDir, 'cpu-profile')
+const children = new Set<ChildProcess>()
+process.once('exit', () => {
+  for (const child of children) child.kill('SIGKILL')
+  rmSync(dataDir, { recursive: true, force: true })
+})
+process.once('SIGINT', () => process.exit(130)) // so that 'exit' runs and stops the servers
+
+interface Server {
+  readonly name: string
+  readonly process: ChildProcess
+  readonly url: string
+  readonly stderr: string[]
+}
+
+/** Starts a Node process that serves on `port`; resolves once `ready()` says so. */
+async function startServer(
+  name: string,
+  nodeArgs: string[],
+  port: number,
+  ready: (url: string) => Promise<boolean>,
+  env: NodeJS.ProcessEnv = process.env,
+  timeoutMs = 240_000,
+): Promise<Server> {
+  const child = spawn(process.execPath, nodeArgs, { cwd: ROOT, env, stdio: ['ignore', 'pipe', 'pipe'] })
+  children.add(child)
+  const stderr: string[] = []
+  child.stderr!.setEncoding('utf8').on('data', (text: string) => {
+    stderr.push(text)
+    if (stderr.length > 200) stderr.shift()
+  })
+  child.stdout!.resume()
+  const url = `http://127.0.0.1:${port}`
+  const deadline = Date.now() + timeoutMs
+  while (Date.now() < deadline) {
+    if (child.exitCode !== null || child.signalCode !== null)
+      throw new Error(`${name} exited (${child.exitCode ?? child.signalCode}):\n${stderr.join('')}`)
+    if (await ready(url).catch(() => false)) return { name, process: child, url, stderr }
+    await sleep(250)
+  }
+  child.kill('SIGKILL')
+  throw new Error(`${name} was not ready in ${timeoutMs / 1000} s:\n${stderr.join('')}`)
+}
+
+async function stopServer(server: Server): Promise<void> {
+  const child = server.process
+  if (child.exitCode === null && child.signalCode === null) {
+    const exited = new Promise((resolve) => child.once('exit', resolve))
+    child.kill('SIGTERM')
+    const timer = setTimeout(() => child.kill('SIGKILL'), 30_000)
+    await exited
+    clearTimeout(timer)
+  }
+  children.delete(child)
+}
+
+function freePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const probe = createServer()
+    probe.once('error', reject)
+    probe.listen(0, '127.0.0.1', () => {
+      const address = probe.address()
+      probe.close(() => resolve(typeof address === 'object' && address ? address.port : 0))
+    })
+  })
+}
+
+/** User plus system CPU seconds of a process so far (Linux), or NaN. */
+function cpuSecOf(pid: number | undefined): number {
+  try {
+    const stat = readFileSync(`/proc/${pid}/stat`, 'utf8')
+    const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ')
+    return (Number(fields[11]) + Number(fields[12])) / CLOCK_TICKS_PER_SEC
+  } catch {
+    return Number.NaN
+  }
+}
+
+/** Waits until the process uses under 5 % of a core for half a second; returns the seconds waited. */
+async function settle(pid: number | undefined, maxMs = 60_000): Promise<number> {
+  const start = performance.now()
+  let before = cpuSecOf(pid)
+  if (Number.isNaN(before)) return Number.NaN
+  while (performance.now() - start < maxMs) {
+    await sleep(500)
+    const now = cpuSecOf(pid)
+    if (now - before < 0.025) break
+    before = now
+  }
+  return (performance.now() - start) / 1000 - 0.5
+}
+
+async function runLoad(spec: LoadSpec): Promise<LoadResult> {
+  const { stdout } = await execFileAsync(
+    process.execPath,
+    ['--import', 'tsx', LOAD_SCRIPT, JSON.stringify(spec)],
+    { cwd: ROOT, maxBuffer: 16 << 20 },
+  )
+  return JSON.parse(stdout.trim().split('\n').pop()!) as LoadResult
+}
+
+// --- the Huiguo API ----------------------------------------------------------------------------
+
+async function api<T>(
+  base: string,
+  method: string,
+  path: string,
+  options: { token?: string; cookie?: string; body?: unknown; key?: string } = {},
+): Promise<{ status: number; body: T; headers: Headers }> {
+  const headers: Record<string, string> = {}
+  if (options.body !== undefined) headers['content-type'] = 'application/json'
+  if (options.token) headers.authorization = `Bearer ${options.token}`
+  if (options.cookie) headers.cookie = options.cookie
+  if (options.key) headers['idempotency-key'] = options.key
+  const response = await fetch(`${base}/api/v1${path}`, {
+    method,
+    headers,
+    ...(options.body !== undefined ? { body: JSON.stringify(options.body) } : {}),
+  })
+  return { status: response.status, body: (await response.json()) as T, headers: response.headers }
+}
+
+/** Logs a demo user in and creates an API token for the load (sent as `Authorization: Bearer`). */
+async function tokenOf(base: string, username: string): Promise<string> {
+  const login = await api(base, 'POST', '/auth/login', { body: { username, password: DEMO_PASSWORD } })
+  if (login.status !== 200)
+    throw new Error(`login of ${username}: ${login.status} ${JSON.stringify(login.body)}`)
+  const cookie = login.headers
+    .getSetCookie()
+    .map((c) => c.split(';')[0])
+    .join('; ')
+  const created = await api<{ token: string }>(base, 'POST', '/auth/tokens', {
+    cookie,
+    body: { name: `bench:api ${new Date().toISOString()}` },
+  })
+  if (created.status !== 201) throw new Error(`token of ${username}: ${created.status}`)
+  return created.body.token
+}
+
+interface Terms {
+  readonly lotKg: number
+  readonly tickCnyPerT: number
+  readonly referencePriceCnyPerT: number
+  readonly phase: string
+  readonly source: string
+}
+
+/** The instrument's lot, tick, reference and phase (continuous trading is needed). */
+async function termsOf(base: string, code: string): Promise<Terms> {
+  const response = await fetch(`${base}/api/v1/instruments/${encodeURIComponent(code)}`)
+  if (!response.ok) throw new Error(`GET /instruments/${code}: ${response.status} ${await response.text()}`)
+  const i = (await response.json()) as Terms & { band: { lowCnyPerT: number; highCnyPerT: number } }
+  return { ...i, source: `band ${i.band.lowCnyPerT}–${i.band.highCnyPerT}, ${i.phase}` }
+}
+
+interface Account {
+  cash: { availableFen: string; reservedFen: string }
+  receipts: { instrument: string; availableKg: string; reservedKg: string }[]
+}
+
+async function holdings(base: string, token: string): Promise<string> {
+  const { body } = await api<Account>(base, 'GET', '/account', { token })
+  const r = body.receipts.find((x) => x.instrument === INSTRUMENT)
+  const t = (kg: string | undefined) => (Number(kg ?? 0) / 1000).toLocaleString('en')
+  const yuan = (fen: string) => int(Number(fen) / 100)
+  return (
+    `cash ${yuan(body.cash.availableFen)} CNY (+${yuan(body.cash.reservedFen)} reserved), ` +
+    `${INSTRUMENT} ${t(r?.availableKg)} t (+${t(r?.reservedKg)} reserved)`
+  )
+}
+
+interface OrderAnswer {
+  order?: { id: string; status: string; filledQty: number }
+  code?: string
+  detail?: string
+}
+
+async function place(base: string, token: string, order: Record<string, unknown>): Promise<OrderAnswer> {
+  const key = `bench-prefill-${process.pid}-${order.side}`
+  const answer = await api<OrderAnswer>(base, 'POST', '/orders', { token, key, body: order })
+  if (answer.status !== 201)
+    throw new Error(`prefill ${order.side}: ${answer.status} ${JSON.stringify(answer.body)}`)
+  return answer.body
+}
+
+// --- one pass ------------------------------------------------------------------------------------
+
+interface Pass extends LoadResult {
+  readonly serverCpuSec: number
+  readonly settleSec: number
+  readonly okShare: number
+}
+
+/** When the Huiguo passes ran, for the CPU profile. */
+const huiguoWindows: Window[] = []
+const nowUs = (): number => Number(process.hrtime.bigint() / 1000n)
+
+async function pass(server: Server, label: string, spec: LoadSpec, quiet = false): Promise<Pass> {
+  const pid = server.process.pid
+  const cpuBefore = cpuSecOf(pid)
+  const fromUs = nowUs()
+  const result = await runLoad(spec)
+  if (server.name === 'huiguo' && !quiet) huiguoWindows.push({ fromUs, toUs: nowUs() })
+  const serverCpuSec = cpuSecOf(pid) - cpuBefore
+  // A profiled process never looks idle (the profiler samples on): give it a fixed pause instead.
+  const settleSec = PROFILE ? await sleep(3000).then(() => Number.NaN) : await settle(pid)
+  const okShare = result.responses === 0 ? 0 : result.ok / result.responses
+  const p: Pass = { ...result, serverCpuSec, settleSec, okShare }
+  if (quiet) return p
+  const unit = server.name === 'huiguo' ? 'orders/s' : 'req/s'
+  const settled =
+    server.name === 'huiguo' && !Number.isNaN(settleSec) ? `; settled ${settleSec.toFixed(1)} s after` : ''
+  console.log(
+    `  ${label}: ${int(p.okPerSec)} ${unit}, p50 ${p.p50Ms} ms, p99 ${p.p99Ms} ms, max ${p.maxMs} ms, ` +
+      `2xx ${(okShare * 100).toFixed(2)} % of ${int(p.responses)}; CPU s: server ${serverCpuSec.toFixed(1)}, ` +
+      `load ${p.cpuSec.toFixed(1)}${settled}`,
+  )
+  if (okShare < VALID_OK_SHARE || p.errors > 0 || p.timeouts > 0)
+    console.log(
+      `  WARNING: not a valid measurement: statuses ${JSON.stringify(p.statuses)}, problems ` +
+        `${JSON.stringify(p.problems)}, errors ${p.errors}, timeouts ${p.timeouts}`,
+    )
+  return p
+}
+
+// --- the run -------------------------------------------------------------------------------------
+
+console.log(
+  `API benchmark: Node ${process.version}, ${CONNECTIONS} keep-alive connections, pipelining 1, ` +
+    `${DURATION_SEC} s passes, median of ${RUNS}`,
+)
+console.log(`load average at start: ${machineLoad()} (${availableParallelism()} CPUs)`)
+
+const servers: Server[] = []
+try {
+  const barePort = await freePort()
+  const bare = await startServer(
+    'bare',
+    ['--import', 'tsx', BARE_SCRIPT, String(barePort)],
+    barePort,
+    (url) => fetch(`${url}/api/v1/orders`, { method: 'POST' }).then((r) => r.status === 201),
+  )
+  servers.push(bare)
+
+  const port = await freePort()
+  const huiguoArgs = (profile: boolean) => [
+    ...(profile ? ['--cpu-prof', '--cpu-prof-dir', profileDir] : []),
+    'bin/huiguo.js',
+    'start',
+    '--data',
+    dataDir,
+    '--port',
+    String(port),
+    '--host',
+    '127.0.0.1',
+    '--no-simulation',
+  ]
+  const env = {
+    ...process.env,
+    HUIGUO_ORDER_RATE_PER_SEC: '1000000',
+    LOG_LEVEL: process.env.LOG_LEVEL ?? 'warn',
+  }
+  const healthy = (url: string) => fetch(`${url}/healthz`).then((r) => r.ok)
+  let started = performance.now()
+  let huiguo = await startServer('huiguo', huiguoArgs(false), port, healthy, env)
+  console.log(`huiguo: demo cluster created in ${((performance.now() - started) / 1000).toFixed(1)} s`)
+  if (PROFILE) {
+    // Profile a second start, so that creating the demo cluster is not in the profile.
+    await stopServer(huiguo)
+    started = performance.now()
+    huiguo = await startServer('huiguo', huiguoArgs(true), port, healthy, env)
+    console.log(`huiguo: restarted with --cpu-prof in ${((performance.now() - started) / 1000).toFixed(1)} s`)
+  }
+  servers.push(huiguo)
+
+  const base = huiguo.url
+  const [mill, buyer] = [await tokenOf(base, 'demo-mill'), await tokenOf(base, 'demo-buyer')]
+  const terms = await termsOf(base, INSTRUMENT)
+  if (terms.phase !== 'continuous')
+    throw new Error(`${INSTRUMENT} is in phase ${terms.phase}, not continuous trading`)
+  const ref = terms.referencePriceCnyPerT
+  const tick = terms.tickCnyPerT
+  console.log(
+    `instrument ${INSTRUMENT}: lot ${terms.lotKg} kg, tick ${tick}, reference ${ref} (${terms.source})`,
+  )
+
+  const prefillKg = PREFILL_LOTS * terms.lotKg
+  const common = { instrument: INSTRUMENT, type: 'limit', price: ref, qty: prefillKg }
+  await place(base, mill, { ...common, side: 'sell', tif: 'GTC' })
+  const prefill = await place(base, buyer, { ...common, side: 'buy', tif: 'IOC' })
+  if (prefill.order?.filledQty !== prefillKg)
+    throw new Error(`prefill: demo-buyer got ${prefill.order?.filledQty} kg of ${prefillKg}`)
+  console.log(`prefill: demo-mill sold demo-buyer ${PREFILL_LOTS} lots at ${ref}`)
+  console.log(`  demo-mill:  ${await holdings(base, mill)}`)
+  console.log(`  demo-buyer: ${await holdings(base, buyer)}`)
+
+  const order = (token: string, side: 'buy' | 'sell', price: number, tif: 'GTC' | 'IOC'): LoadRequest => ({
+    method: 'POST',
+    path: '/api/v1/orders',
+    headers: {
+      'content-type': 'application/json',
+      authorization: `Bearer ${token}`,
+      'idempotency-key': '[<id>]',
+    },
+    body: JSON.stringify({ instrument: INSTRUMENT, side, type: 'limit', price, qty: terms.lotKg, tif }),
+  })
+  const makerSell = order(mill, 'sell', ref + tick, 'GTC')
+  const takerBuy = order(buyer, 'buy', ref + tick, 'IOC')
+  const makerBuy = order(mill, 'buy', ref - tick, 'GTC')
+  const takerSell = order(buyer, 'sell', ref - tick, 'IOC')
+  // Mirrored, so that a pass cut off mid-cycle moves receipts neither way on average.
+  const requests = [makerSell, takerBuy, makerBuy, takerSell, makerBuy, takerSell, makerSell, takerBuy]
+  const closed = (url: string, durationSec: number): LoadSpec => ({
+    mode: 'closed',
+    url,
+    connections: CONNECTIONS,
+    durationSec,
+    requests,
+  })
+
+  console.log(`warm-up: ${WARMUP_SEC} s on each server`)
+  await pass(bare, 'warm-up', closed(bare.url, WARMUP_SEC), true)
+  await pass(huiguo, 'warm-up', closed(huiguo.url, WARMUP_SEC), true)
+  console.log(`load average before the passes: ${machineLoad()}`)
+
+  const bares: Pass[] = []
+  const orders: Pass[] = []
+  for (let run = 1; run <= RUNS; run++) {
+    bares.push(await pass(bare, `bare   #${run}`, closed(bare.url, DURATION_SEC)))
+    orders.push(await pass(huiguo, `huiguo #${run}`, closed(huiguo.url, DURATION_SEC)))
+  }
+  const ordersPerSec = median(orders.map((p) => p.okPerSec))
+  const halfRate = Math.round(ordersPerSec / 2)
+  console.log(`half rate: ${int(halfRate)} orders/s, paced evenly (open loop), ${CONNECTIONS} connections`)
+  const halves: Pass[] = []
+  for (let run = 1; run <= RUNS; run++) {
+    const spec: LoadSpec = { ...closed(huiguo.url, DURATION_SEC), mode: 'paced', rate: halfRate }
+    halves.push(await pass(huiguo, `huiguo @ half #${run}`, spec))
+  }
+  console.log(`load average at end: ${machineLoad()}`)
+  console.log(`  demo-mill:  ${await holdings(base, mill)}`)
+  console.log(`  demo-buyer: ${await holdings(base, buyer)}`)
+
+  await stopServer(huiguo)
+  servers.splice(servers.indexOf(huiguo), 1)
+  const verify = await execFileAsync(
+    process.execPath,
+    ['bin/huiguo.js', 'ledger', 'verify', '--data', dataDir],
+    {
+      cwd: ROOT,
+    },
+  ).then(
+    () => 'ok',
+    (error: { stdout?: string; stderr?: string }) => `FAILED\n${error.stdout ?? ''}${error.stderr ?? ''}`,
+  )
+  console.log(`ledger verify after the run: ${verify}`)
+
+  if (PROFILE) {
+    const file = readdirSync(profileDir).find((f) => /\.0\.\d+\.cpuprofile$/.test(f)) // the main thread's
+    if (file) {
+      const summary = summarizeProfile(join(profileDir, file), huiguoWindows)
+      const pct = (share: number) => `${(share * 100).toFixed(1).padStart(5)} %`
+      console.log(`huiguo CPU profile of the passes: ${int(summary.busyMs)} ms busy; self time by module:`)
+      for (const m of summary.modules) console.log(`  ${pct(m.share)}  ${m.name}`)
+      console.log('self time by function:')
+      for (const f of summary.functions) console.log(`  ${pct(f.share)}  ${f.name}`)
+    } else console.log('huiguo CPU profile: none written (did the server exit cleanly?)')
+  }
+
+  const m = (ps: Pass[], key: 'okPerSec' | 'p50Ms' | 'p99Ms') => median(ps.map((p) => p[key]))
+  const ceiling = m(bares, 'okPerSec')
+  const ratio = ordersPerSec / ceiling
+  const p99AtHalfRate = m(halves, 'p99Ms')
+  const valid = [...bares, ...orders, ...halves].every(
+    (p) => p.okShare >= VALID_OK_SHARE && p.errors === 0 && p.timeouts === 0,
+  )
+  console.log('')
+  console.log(
+    `bare Fastify: ${int(ceiling)} req/s, p50 ${round2(m(bares, 'p50Ms'))} ms, p99 ${round2(m(bares, 'p99Ms'))} ms`,
+  )
+  console.log(
+    `huiguo:       ${int(ordersPerSec)} orders/s durable, p50 ${round2(m(orders, 'p50Ms'))} ms, ` +
+      `p99 ${round2(m(orders, 'p99Ms'))} ms`,
+  )
+  console.log(
+    `ratio: ${(ratio * 100).toFixed(1)} % of the bare endpoint (target ≥ 30 %: ${ratio >= 0.3 ? 'met' : 'NOT met'})`,
+  )
+  console.log(
+    `at half rate (${int(halfRate)} orders/s): p50 ${round2(m(halves, 'p50Ms'))} ms, p99 ${round2(p99AtHalfRate)} ms ` +
+      `(target < 10 ms: ${p99AtHalfRate < 10 ? 'met' : 'NOT met'})`,
+  )
+  if (!valid) console.log('WARNING: some pass had under 99 % 2xx answers, errors or timeouts (see above)')
+  console.log(
+    JSON.stringify({
+      ordersPerSec: Math.round(ordersPerSec),
+      p50Ms: round2(m(orders, 'p50Ms')),
+      p99Ms: round2(m(orders, 'p99Ms')),
+      ceilingReqPerSec: Math.round(ceiling),
+      ratio: Number(ratio.toFixed(3)),
+      halfRate,
+      p99AtHalfRateMs: round2(p99AtHalfRate),
+      ceilingP50Ms: round2(m(bares, 'p50Ms')),
+      ceilingP99Ms: round2(m(bares, 'p99Ms')),
+      connections: CONNECTIONS,
+      valid,
+    }),
+  )
+} finally {
+  for (const server of servers) await stopServer(server)
+  rmSync(dataDir, { recursive: true, force: true })
+}
