@@ -175,8 +175,11 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
     ...(options.logger !== undefined ? { logger: options.logger } : {}),
     ...(options.webDistDir !== undefined ? { webDistDir: options.webDistDir } : {}),
   }
-  // PGlite compiles its WebAssembly off the main thread: build the HTTP shell meanwhile.
-  const [opened, shell] = await Promise.allSettled([openDatabase(options.target), buildShell(shellOptions)])
+  // PGlite starts in its worker thread (the server keeps it there): build the HTTP shell meanwhile.
+  const [opened, shell] = await Promise.allSettled([
+    openDatabase(options.target, { worker: true }),
+    buildShell(shellOptions),
+  ])
   if (opened.status === 'rejected' || shell.status === 'rejected') {
     if (opened.status === 'fulfilled') await opened.value.close()
     if (shell.status === 'fulfilled') await shell.value.close()
