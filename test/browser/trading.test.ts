@@ -1,19 +1,19 @@
 import { execFileSync } from 'node:child_process'
-import { existsSync, mkdirSync, mkdtempSync, rmSync } from 'node:fs'
+import { mkdirSync, mkdtempSync, rmSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { fileURLToPath } from 'node:url'
-import { type Browser, type BrowserContext, chromium, type Page } from 'playwright-core'
+import type { Browser, BrowserContext, Page } from 'playwright-core'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { startServer } from '../../src/app.ts'
 import { DEMO_PASSWORD, DEMO_USERS } from '../../src/trading/demo/index.ts'
 import { formatFen } from '../../web/src/format.ts'
 import { DICTIONARIES } from '../../web/src/i18n/index.ts'
 import type { Account, InstrumentView, MyTradeView, PlacedOrder } from '../../web/src/trading/types.ts'
+import { launchChromium } from './chromium.ts'
 
 const ROOT = fileURLToPath(new URL('../..', import.meta.url))
 const SHOTS = join(ROOT, 'test-results')
-const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium'
 const { zh, en } = DICTIONARIES
 
 interface Target {
@@ -76,9 +76,6 @@ async function bestAskOnScreen(): Promise<number> {
 }
 
 beforeAll(async () => {
-  if (!existsSync(CHROMIUM)) {
-    throw new Error(`No Chromium at ${CHROMIUM}: run \`apt-get install -y chromium fonts-noto-cjk\``)
-  }
   if (process.env.HUIGUO_SKIP_WEB_BUILD !== '1') {
     execFileSync(
       process.execPath,
@@ -88,19 +85,7 @@ beforeAll(async () => {
   }
   mkdirSync(SHOTS, { recursive: true })
   target = await startTarget()
-  browser = await chromium.launch({
-    executablePath: CHROMIUM,
-    args: [
-      '--headless=new',
-      '--no-sandbox',
-      '--disable-gpu',
-      '--disable-quic',
-      '--no-first-run',
-      '--disable-background-networking',
-      '--disable-component-update',
-      '--disable-sync',
-    ],
-  })
+  browser = await launchChromium()
   context = await browser.newContext({ locale: 'zh-CN', viewport: { width: 1366, height: 900 } })
   page = await context.newPage()
   page.on('pageerror', (err) => pageErrors.push(err.message))

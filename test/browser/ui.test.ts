@@ -1,9 +1,9 @@
 import { execFileSync } from 'node:child_process'
-import { existsSync, mkdirSync, mkdtempSync, rmSync } from 'node:fs'
+import { mkdirSync, mkdtempSync, rmSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { fileURLToPath } from 'node:url'
-import { type Browser, type BrowserContext, chromium, type Page } from 'playwright-core'
+import type { Browser, BrowserContext, Page } from 'playwright-core'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { type RunningServer, startServer } from '../../src/app.ts'
 import type {
@@ -15,10 +15,10 @@ import type {
 } from '../../web/src/api.ts'
 import { formatMm, formatMoney, formatTonnes } from '../../web/src/format.ts'
 import { DICTIONARIES, translate, translateVocab } from '../../web/src/i18n/index.ts'
+import { launchChromium } from './chromium.ts'
 
 const ROOT = fileURLToPath(new URL('../..', import.meta.url))
 const SHOTS = join(ROOT, 'test-results')
-const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium'
 const { zh, en } = DICTIONARIES
 
 let server: RunningServer
@@ -46,9 +46,6 @@ async function waitText(id: string, check: (t: string) => boolean): Promise<stri
 }
 
 beforeAll(async () => {
-  if (!existsSync(CHROMIUM)) {
-    throw new Error(`No Chromium at ${CHROMIUM}: run \`apt-get install -y chromium fonts-noto-cjk\``)
-  }
   if (process.env.HUIGUO_SKIP_WEB_BUILD !== '1') {
     execFileSync(
       process.execPath,
@@ -67,19 +64,7 @@ beforeAll(async () => {
     host: '127.0.0.1',
     logger: false,
   })
-  browser = await chromium.launch({
-    executablePath: CHROMIUM,
-    args: [
-      '--headless=new',
-      '--no-sandbox',
-      '--disable-gpu',
-      '--disable-quic',
-      '--no-first-run',
-      '--disable-background-networking',
-      '--disable-component-update',
-      '--disable-sync',
-    ],
-  })
+  browser = await launchChromium()
   context = await browser.newContext({ locale: 'zh-CN', viewport: { width: 1366, height: 900 } })
   page = await context.newPage()
   page.on('pageerror', (err) => pageErrors.push(err.message))
