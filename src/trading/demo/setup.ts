@@ -7,7 +7,7 @@
 import { type Kysely, sql } from 'kysely'
 import { createUser, type Role } from '../../accounts/index.ts'
 import { listInstruments } from '../../instruments/index.ts'
-import { postLedgerEvent } from '../../ledger/index.ts'
+import { type LedgerEvent, postLedgerEvent } from '../../ledger/index.ts'
 import type { Database } from '../../platform/db/index.ts'
 
 /** The one password of every demo user. Demo data only: never a real deployment's. */
@@ -86,47 +86,60 @@ export async function hasDemoTrading(db: Kysely<Database>): Promise<boolean> {
 export async function setUpDemoTrading(db: Kysely<Database>, now = new Date()): Promise<DemoParties | null> {
   const parties = await demoParties(db)
   if (parties === null || (await hasDemoTrading(db))) return parties
-  for (const user of DEMO_USERS) {
-    const enterpriseId = user.of === 'mill' ? parties.mill : parties.buyer
-    const created = await createUser(
-      db,
-      { enterpriseId, username: user.username, password: DEMO_PASSWORD, roles: [...user.roles] },
-      { now },
-    )
-    if (!created.ok && created.code !== 'USERNAME_TAKEN')
-      throw new Error(`demo user ${user.username}: ${created.detail}`)
-  }
   const instruments = (await listInstruments(db)).filter((i) => i.model !== 'listing')
-  const fund = async (enterprise: string, yuan: bigint, tonnes: bigint) => {
-    const deposit = await postLedgerEvent(db, {
-      kind: 'deposit',
-      enterprise,
-      amountFen: yuan * YUAN,
-      memo: 'demo funds (synthetic)',
-      key: `demo:deposit:${enterprise}`,
-    })
-    if (!deposit.ok) throw new Error(deposit.detail)
-    if (tonnes === 0n) return
-    for (const instrument of instruments) {
-      const intake = await postLedgerEvent(db, {
-        kind: 'intake',
-        enterprise,
-        instrument: instrument.code,
-        qtyKg: tonnes * 1000n,
-        memo: 'demo warehouse receipts (synthetic)',
-        key: `demo:intake:${enterprise}:${instrument.code}`,
-      })
-      if (!intake.ok) throw new Error(intake.detail)
+  // One transaction: a start that stops half-way leaves no half-funded demo behind.
+  await db.transaction().execute(async (trx) => {
+    // The password hashes are computed side by side (scrypt runs off the main thread).
+    const created = await Promise.all(
+      DEMO_USERS.map((user) =>
+        createUser(
+          trx,
+          {
+            enterpriseId: user.of === 'mill' ? parties.mill : parties.buyer,
+            username: user.username,
+            password: DEMO_PASSWORD,
+            roles: [...user.roles],
+          },
+          { now },
+        ),
+      ),
+    )
+    for (const [i, result] of created.entries())
+      if (!result.ok && result.code !== 'USERNAME_TAKEN')
+        throw new Error(`demo user ${DEMO_USERS[i]!.username}: ${result.detail}`)
+    const post = async (event: LedgerEvent) => {
+      const posted = await postLedgerEvent(trx, event)
+      if (!posted.ok) throw new Error(posted.detail)
     }
-  }
-  await fund(parties.mill, 100_000_000n, 2_000n)
-  await fund(parties.buyer, 100_000_000n, 0n)
-  for (const participant of parties.participants) await fund(participant, 2_000_000_000n, 20_000n)
-  const value = JSON.stringify({ synthetic: true, users: DEMO_USERS.map((u) => u.username), ...parties })
-  await db
-    .insertInto('app_meta')
-    .values({ key: META_KEY, value })
-    .onConflict((oc) => oc.column('key').doUpdateSet({ value, updated_at: sql`now()` }))
-    .execute()
+    const fund = async (enterprise: string, yuan: bigint, tonnes: bigint) => {
+      const memo = 'demo funds (synthetic)'
+      await post({
+        kind: 'deposit',
+        enterprise,
+        amountFen: yuan * YUAN,
+        memo,
+        key: `demo:deposit:${enterprise}`,
+      })
+      if (tonnes === 0n) return
+      for (const instrument of instruments)
+        await post({
+          kind: 'intake',
+          enterprise,
+          instrument: instrument.code,
+          qtyKg: tonnes * 1000n,
+          memo: 'demo warehouse receipts (synthetic)',
+          key: `demo:intake:${enterprise}:${instrument.code}`,
+        })
+    }
+    await fund(parties.mill, 100_000_000n, 2_000n)
+    await fund(parties.buyer, 100_000_000n, 0n)
+    for (const participant of parties.participants) await fund(participant, 2_000_000_000n, 20_000n)
+    const value = JSON.stringify({ synthetic: true, users: DEMO_USERS.map((u) => u.username), ...parties })
+    await trx
+      .insertInto('app_meta')
+      .values({ key: META_KEY, value })
+      .onConflict((oc) => oc.column('key').doUpdateSet({ value, updated_at: sql`now()` }))
+      .execute()
+  })
   return parties
 }
