@@ -147,7 +147,7 @@ export interface Applied {
   readonly seq: number
   readonly atMs: number
   readonly command: JournalCommand
-  /** Orders created or changed (the state after the command; the same object the service keeps). */
+  /** Orders created or changed, each as the command left it (a copy: the service's own objects move on). */
   readonly orders: OrderState[]
   readonly trades: TradeRecord[]
   readonly contracts: ContractRecord[]

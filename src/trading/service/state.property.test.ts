@@ -3,7 +3,7 @@ import { describe, expect, it } from 'vitest'
 import { demo } from '../../instruments/fixtures.test-util.ts'
 import { type Instrument, priceBand } from '../../instruments/index.ts'
 import { type AccountBalance, CASH, InMemoryLedger, isExternalOwner } from '../../ledger/index.ts'
-import type { JournalCommand, OrderRequest, OrderState } from './model.ts'
+import type { Applied, JournalCommand, OrderRequest, OrderState } from './model.ts'
 import { type Snapshot, TradingState } from './state.ts'
 
 const INGOT = demo('AL-A00-GY')
@@ -83,7 +83,12 @@ const stepArb: fc.Arbitrary<Step> = fc.oneof(
 let tradesSeen = 0
 
 /** Turns random steps into the commands the service would journal (refusals are not journaled). */
-function run(state: TradingState, steps: readonly Step[], journal: JournalCommand[]): void {
+function run(
+  state: TradingState,
+  steps: readonly Step[],
+  journal: JournalCommand[],
+  applieds: Applied[] = [],
+): void {
   let at = Date.parse('2026-11-30T02:00:00Z')
   for (const step of steps) {
     at += 1000
@@ -134,6 +139,7 @@ function run(state: TradingState, steps: readonly Step[], journal: JournalComman
     if (command === null) continue
     const applied = state.apply(state.seq + 1, command)
     tradesSeen += applied.trades.length
+    applieds.push(applied)
     journal.push(command)
     checkInvariants(state)
   }
@@ -171,8 +177,12 @@ function checkInvariants(state: TradingState): void {
 
 const clone = (o: OrderState): OrderState => ({ ...o, placementTradeIds: [...o.placementTradeIds] })
 
-function snapshotOf(state: TradingState): Snapshot {
-  const all = [...state.orders()]
+/**
+ * The snapshot recovery starts from, built as the projection builds it: the orders as the live run's
+ * first commands left them (folded from their `Applied`), the rest from a state that ran only those.
+ */
+function snapshotOf(state: TradingState, projectedOrders: readonly OrderState[]): Snapshot {
+  const all = [...projectedOrders]
   const open = all
     .filter((o) => o.status === 'open')
     .sort((a, b) => a.prioritySeq - b.prioritySeq || a.id - b.id)
@@ -213,7 +223,8 @@ describe('TradingState', () => {
           const live = new TradingState(INSTRUMENTS)
           live.restore(emptySnapshot())
           const journal: JournalCommand[] = []
-          run(live, steps, journal)
+          const applieds: Applied[] = []
+          run(live, steps, journal, applieds)
 
           const replayed = new TradingState(INSTRUMENTS)
           replayed.restore(emptySnapshot())
@@ -226,7 +237,9 @@ describe('TradingState', () => {
           first.restore(emptySnapshot())
           for (const [i, command] of journal.slice(0, k).entries()) first.apply(i + 1, command)
           const recovered = new TradingState(INSTRUMENTS)
-          recovered.restore(snapshotOf(first))
+          const projected = new Map<number, OrderState>()
+          for (const applied of applieds.slice(0, k)) for (const o of applied.orders) projected.set(o.id, o)
+          recovered.restore(snapshotOf(first, [...projected.values()]))
           for (const [i, command] of journal.slice(k).entries()) recovered.apply(k + i + 1, command)
           expect(outcome(recovered).balances).toEqual(outcome(live).balances)
           const openOf = (s: TradingState) => outcome(s).orders.filter((o) => o[1] === 'open')

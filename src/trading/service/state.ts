@@ -308,7 +308,9 @@ export class TradingState {
       }
     }
     this.#seq = seq
-    return out
+    // The orders as this command left them: the live objects move on with later commands, and the
+    // projection of this command (the snapshot recovery starts from) must not show their future.
+    return { ...out, orders: out.orders.map((o) => ({ ...o, placementTradeIds: [...o.placementTradeIds] })) }
   }
 
   #applyNew(out: Applied, command: Extract<JournalCommand, { op: 'new' }>): void {
