@@ -61,11 +61,13 @@ interface Acked {
 async function runCrash(env: NodeJS.ProcessEnv): Promise<void> {
   const dataDir = mkdtempSync(join(tmpdir(), 'huiguo-crash-'))
   cpSync(inject('seededPgliteTemplate'), dataDir, { recursive: true })
+  let server: Server | undefined
   try {
-    let server = await startServer(dataDir, env)
+    server = await startServer(dataDir, env)
     const mill = await login(server.url, 'demo-mill')
     const buyer = await login(server.url, 'demo-buyer')
-    const instrument = await (await fetch(`${server.url}/api/v1/instruments/${INGOT}`)).json()
+    const first = server
+    const instrument = await (await fetch(`${first.url}/api/v1/instruments/${INGOT}`)).json()
     const reference: number = instrument.referencePriceCnyPerT ?? 19_850
     const acked = new Map<string, Acked>()
     let sent = 0
@@ -83,7 +85,7 @@ async function runCrash(env: NodeJS.ProcessEnv): Promise<void> {
           qty: 5_000,
         }
         try {
-          const res = await fetch(`${server.url}/api/v1/orders`, {
+          const res = await fetch(`${first.url}/api/v1/orders`, {
             method: 'POST',
             headers: {
               'content-type': 'application/json',
@@ -164,6 +166,11 @@ async function runCrash(env: NodeJS.ProcessEnv): Promise<void> {
     const verify = await huiguo(['ledger', 'verify', '--data', dataDir])
     expect(verify.code).toBe(0)
   } finally {
+    // A failed assertion must not leave the server running.
+    if (server && server.child.exitCode === null) {
+      server.child.kill('SIGKILL')
+      await server.exited
+    }
     rmSync(dataDir, { recursive: true, force: true })
   }
 }
