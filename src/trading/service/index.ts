@@ -16,5 +16,5 @@ export {
   TradingService,
   type TradingServiceOptions,
 } from './service.ts'
-export { type Snapshot, StateError, shanghaiDate, TradingState } from './state.ts'
+export { type Snapshot, StateError, TradingState } from './state.ts'
 export { type MyTradeView, myTradeView, type OrderView, orderView, publicTradeView } from './views.ts'

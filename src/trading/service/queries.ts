@@ -7,9 +7,7 @@ import type { Selectable } from 'kysely'
 import type { Db } from '../../ledger/index.ts'
 import type { TradeTable } from '../../platform/db/schema-trading.ts'
 import type { ContractRecord, OrderState, OrderStatus, TradeRecord } from './model.ts'
-import { orderFromRow } from './store.ts'
-
-const num = (v: bigint | number | string): number => Number(v)
+import { num, orderFromRow } from './store.ts'
 
 export function tradeFromRow(r: Selectable<TradeTable>): TradeRecord {
   return {

@@ -6,7 +6,7 @@ import { Type } from 'typebox'
 import { requirePrincipal, requireRole } from '../../accounts/index.ts'
 import { checkOrderTerms } from '../../instruments/index.ts'
 import { AppError, problemOf, type Refusal } from '../../kernel/index.ts'
-import { CASH, receiptAsset } from '../../ledger/index.ts'
+import { CASH, feeFen, notionalFen, receiptAsset } from '../../ledger/index.ts'
 import type { Database } from '../../platform/db/index.ts'
 import { decodeCursor, pageOf } from '../../platform/http/cursor.ts'
 import { CursorQuery, LimitQuery, Page, StringEnum } from '../../platform/http/schemas.ts'
@@ -14,7 +14,6 @@ import { accountOf } from './account.ts'
 import type { OrderRequest } from './model.ts'
 import { findOrder, listContracts, listOrders, listTrades } from './queries.ts'
 import { RateLimiter, type RatePolicy } from './rate-limit.ts'
-import { buyReservationFen } from './reservation.ts'
 import type { TradingService } from './service.ts'
 import { myTradeView, orderView } from './views.ts'
 
@@ -231,20 +230,11 @@ const routes: FastifyPluginAsyncTypebox<TradingRoutesOptions> = async (app, opti
       const base = service.base(instrument)
       const ceiling = service.band(instrument).highCnyPerT
       const buy = order.side === 'buy'
-      const price = order.type === 'market' ? ceiling : (order.priceCnyPerT ?? 0)
-      const amount = buy
-        ? buyReservationFen({
-            priceCnyPerT: price,
-            baseCnyPerT: base ?? 0,
-            openKg: order.qtyKg,
-            filledNotionalFen: 0n,
-            buyerFeeBps: instrument.buyerFeeBps,
-          })
-        : BigInt(order.qtyKg)
+      const amount = service.state.reservationOf(instrument, order, base, ceiling)
       const asset = buy ? CASH : receiptAsset(instrument.code)
       const available = service.state.balance({ owner: principal.enterpriseId, asset, bucket: 'available' })
-      const allIn = price + (base ?? 0)
-      const notional = (BigInt(allIn) * BigInt(order.qtyKg) + 5n) / 10n
+      const allIn = (order.type === 'market' ? ceiling : (order.priceCnyPerT ?? 0)) + (base ?? 0)
+      const notional = notionalFen(BigInt(allIn), BigInt(order.qtyKg))
       const bps = BigInt(buy ? instrument.buyerFeeBps : instrument.sellerFeeBps)
       const refusal =
         checkOrderTerms(instrument, {
@@ -256,7 +246,7 @@ const routes: FastifyPluginAsyncTypebox<TradingRoutesOptions> = async (app, opti
         available: available.toString(),
         allInPrice: allIn,
         notionalFen: notional.toString(),
-        feeFen: ((notional * bps * 2n + 10_000n) / 20_000n).toString(),
+        feeFen: feeFen(notional, bps).toString(),
         refusal: refusal ? problemOf(refusal.code, refusal.detail, refusal.errors) : null,
       }
     },

@@ -6,7 +6,7 @@
  * command is in the command.
  * @module
  */
-import type { Instrument } from '../../instruments/index.ts'
+import { type Instrument, tradeDateOf } from '../../instruments/index.ts'
 import { type Refusal, refuse } from '../../kernel/index.ts'
 import {
   type AccountBalance,
@@ -51,11 +51,6 @@ const STPS = {
   cancel_both: Stp.CancelBoth,
 } as const
 const DAY_MS = 86_400_000
-const SHANGHAI_OFFSET_MS = 8 * 3_600_000
-
-/** 'YYYY-MM-DD' in Shanghai, `days` after the instant's date. */
-export const shanghaiDate = (atMs: number, days = 0): string =>
-  new Date(atMs + SHANGHAI_OFFSET_MS + days * DAY_MS).toISOString().slice(0, 10)
 
 /** What a snapshot restores: the projection as of `seq`. */
 export interface Snapshot {
@@ -231,17 +226,11 @@ export class TradingState {
       return refuse('TIF_NOT_ALLOWED', 'a call auction does not take FOK orders', [
         { field: '/tif', message: 'must be IOC for a market order in a call auction' },
       ])
-    if (request.postOnly && !this.inCall(instrument.code)) {
-      const view = this.engine.view
-      const best = request.side === 'buy' ? view.bestAsk(instrument.handle) : view.bestBid(instrument.handle)
-      const price = request.priceCnyPerT ?? 0
-      if (best !== NO_PRICE && (request.side === 'buy' ? best <= price : best >= price))
-        return refuse(
-          'POST_ONLY_WOULD_CROSS',
-          `a post-only ${request.side} at ${price} would trade at ${best}`,
-        )
+    if (request.postOnly) {
+      const crossing = this.#postOnlyCrossing(instrument, request.side, request.priceCnyPerT ?? 0)
+      if (crossing) return crossing
     }
-    const needed = this.#reservationOf(instrument, request, base, ceiling)
+    const needed = this.reservationOf(instrument, request, base, ceiling)
     return this.#coverShortfall(enterpriseId, instrument, request.side, needed)
   }
 
@@ -249,14 +238,9 @@ export class TradingState {
   checkAmend(order: OrderState, qtyKg: number | null, priceCnyPerT: number | null): Refusal | null {
     const instrument = this.#need(order.instrument)
     const needed = this.#amendedReservation(instrument, order, qtyKg, priceCnyPerT) - order.reserved
-    if (order.postOnly && priceCnyPerT !== null && !this.inCall(order.instrument)) {
-      const view = this.engine.view
-      const best = order.side === 'buy' ? view.bestAsk(instrument.handle) : view.bestBid(instrument.handle)
-      if (best !== NO_PRICE && (order.side === 'buy' ? best <= priceCnyPerT : best >= priceCnyPerT))
-        return refuse(
-          'POST_ONLY_WOULD_CROSS',
-          `a post-only ${order.side} at ${priceCnyPerT} would trade at ${best}`,
-        )
+    if (order.postOnly && priceCnyPerT !== null) {
+      const crossing = this.#postOnlyCrossing(instrument, order.side, priceCnyPerT)
+      if (crossing) return crossing
     }
     return needed > 0n ? this.#coverShortfall(order.enterpriseId, instrument, order.side, needed) : null
   }
@@ -319,7 +303,7 @@ export class TradingState {
     const instrument = this.#need(request.instrument)
     const refusal = this.checkNew(command.enterprise, request, command.base, command.ceiling)
     if (refusal) throw new StateError(`order ${command.order} refused on apply: ${refusal.detail}`)
-    const reserved = this.#reservationOf(instrument, request, command.base, command.ceiling)
+    const reserved = this.reservationOf(instrument, request, command.base, command.ceiling)
     const order: OrderState = {
       id: command.order,
       enterpriseId: command.enterprise,
@@ -527,8 +511,8 @@ export class TradingState {
       allInCnyPerT: allIn,
       amountFen: notional,
       warehouseId: instrument.warehouseEnterpriseId,
-      pickupFrom: shanghaiDate(out.atMs, 1),
-      pickupTo: shanghaiDate(out.atMs, Math.max(1, instrument.deliveryDays)),
+      pickupFrom: tradeDateOf(out.atMs + DAY_MS),
+      pickupTo: tradeDateOf(out.atMs + Math.max(1, instrument.deliveryDays) * DAY_MS),
     }
     out.contracts.push(contract)
   }
@@ -595,12 +579,17 @@ export class TradingState {
     out.ledger.push(result.value.posting)
   }
 
-  #reservationOf(
-    instrument: Instrument,
-    request: OrderRequest,
-    base: number | null,
-    ceiling: number,
-  ): bigint {
+  /** POST_ONLY_WOULD_CROSS when a post-only order at `price` would meet the opposite best (continuous only). */
+  #postOnlyCrossing(instrument: Instrument, side: 'buy' | 'sell', price: number): Refusal | null {
+    if (this.inCall(instrument.code)) return null
+    const view = this.engine.view
+    const best = side === 'buy' ? view.bestAsk(instrument.handle) : view.bestBid(instrument.handle)
+    if (best === NO_PRICE || (side === 'buy' ? best > price : best < price)) return null
+    return refuse('POST_ONLY_WOULD_CROSS', `a post-only ${side} at ${price} would trade at ${best}`)
+  }
+
+  /** What a new order must hold reserved: fen for a buy (a market buy at `ceiling`), kg for a sell. */
+  reservationOf(instrument: Instrument, request: OrderRequest, base: number | null, ceiling: number): bigint {
     if (request.side === 'sell') return BigInt(request.qtyKg)
     const price = request.type === 'market' ? ceiling : (request.priceCnyPerT ?? 0)
     return buyReservationFen({

@@ -9,7 +9,8 @@ import type { TradingOrderTable } from '../../platform/db/schema-trading.ts'
 import type { CancelReasonName, OrderState, OrderStatus, SideName, StpName, TifName } from './model.ts'
 import type { Snapshot } from './state.ts'
 
-const num = (v: bigint | number | string): number => Number(v)
+/** An int8 (or a count) read back from SQL as a number: ids, kg and prices fit in 2^53. */
+export const num = (v: bigint | number | string): number => Number(v)
 const numOrNull = (v: bigint | number | string | null): number | null => (v === null ? null : Number(v))
 
 export function orderFromRow(r: Selectable<TradingOrderTable>): OrderState {
