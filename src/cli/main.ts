@@ -3,6 +3,7 @@ import { tokenCommand, userCommand } from '../accounts/cli.ts'
 import { ledgerCommand } from '../ledger/cli.ts'
 import { EXIT, ExitError } from '../platform/cli-support.ts'
 import { VERSION } from '../platform/package-root.ts'
+import { assessCommand } from '../pricing/cli.ts'
 import { replayCommand } from '../trading/cli.ts'
 import { enterprisesCommand } from './enterprises-command.ts'
 import { seedCommand } from './seed-command.ts'
@@ -23,6 +24,7 @@ export function buildCli(): Command {
   program.addCommand(userCommand())
   program.addCommand(tokenCommand())
   program.addCommand(ledgerCommand())
+  program.addCommand(assessCommand())
   // Sub-commands do not inherit exitOverride: without it commander would exit(1) on a usage error.
   const override = (command: Command) => {
     command.exitOverride().showHelpAfterError()
