@@ -40,7 +40,13 @@ export const DEMO_USERS: readonly DemoUser[] = [
     username: 'demo-analyst',
     roles: ['analyst', 'viewer'],
     of: 'buyer',
-    description: 'price analyst (read only)',
+    description: 'price analyst: proposes assessments and corrections',
+  },
+  {
+    username: 'demo-reviewer',
+    roles: ['analyst', 'viewer'],
+    of: 'buyer',
+    description: 'second price analyst: approves what demo-analyst proposes',
   },
 ]
 

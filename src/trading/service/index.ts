@@ -10,6 +10,7 @@ export { DEFAULT_RATE, RateLimiter, type RatePolicy } from './rate-limit.ts'
 export { type TradingRoutesOptions, tradingRoutes } from './routes.ts'
 export {
   type AppliedListener,
+  type BaseSource,
   IDEMPOTENCY_WINDOW_MS,
   type Placed,
   type SessionPolicy,

@@ -54,6 +54,9 @@ export interface Placed {
 
 export type AppliedListener = (applied: Applied) => void
 
+/** The published base price (CNY/t) in force at an instant, or null when none is. */
+export type BaseSource = (atMs: number) => number | null
+
 const encoder = new TextEncoder()
 const decoder = new TextDecoder()
 
@@ -77,6 +80,7 @@ export class TradingService {
   #lastMinute = -1
   readonly #lastPhase = new Map<string, TradingPhase>()
   #closed = false
+  #baseSource: BaseSource | null = null
 
   private constructor(options: TradingServiceOptions) {
     this.#db = options.db
@@ -120,9 +124,18 @@ export class TradingService {
     return priceBand(instrument)
   }
 
-  /** The base a fee-basis order is priced over (the configured reference until the pricing center publishes). */
+  /**
+   * Where the base of fee-basis orders comes from once the pricing center publishes one: the latest
+   * published base of the trade date, or null to fall back on the instrument's configured reference.
+   */
+  setBaseSource(source: BaseSource): void {
+    this.#baseSource = source
+  }
+
+  /** The base a fee-basis order is priced over (journaled with the order, so a replay needs no source). */
   base(instrument: Instrument): number | null {
-    return instrument.priceBasis === 'fee' ? (instrument.configuredBaseCnyPerT ?? 0) : null
+    if (instrument.priceBasis !== 'fee') return null
+    return this.#baseSource?.(this.#clock()) ?? instrument.configuredBaseCnyPerT ?? 0
   }
 
   /**
