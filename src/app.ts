@@ -14,6 +14,7 @@ import {
   PACKAGE_ROOT,
   VERSION,
 } from './platform/index.ts'
+import { PricingService, pricingRoutes } from './pricing/index.ts'
 import { countEnterprises, registryRoutes } from './registry/index.ts'
 import { DEFAULT_SEED, type ProgressListener, seedDemoCluster } from './seed/index.ts'
 import { type DemoParties, Simulator, setUpDemoTrading } from './trading/demo/index.ts'
@@ -38,18 +39,28 @@ export interface TradingOptions {
   rateLimit?: RatePolicy
 }
 
+export interface PricingOptions {
+  /** The pricing center's clock, ms (deals dated after it are refused; default: the system clock). */
+  clock?: () => number
+  /** How alert webhooks are sent (default: the global fetch). */
+  fetch?: typeof fetch
+  webhookTimeoutMs?: number
+}
+
 export interface AppOptions {
   database: OpenDatabase
   logger?: FastifyBaseLogger | false
   webDistDir?: string | null
   trading?: TradingOptions
+  pricing?: PricingOptions
 }
 
 export interface HuiguoApp {
   app: HttpApp
   trading: TradingService
   marketData: MarketData
-  /** Closes the HTTP app, the trading service and the journal (not the database). */
+  pricing: PricingService
+  /** Closes the HTTP app, waits for pricing webhooks in flight, closes the trading service and the journal (not the database). */
   close(): Promise<void>
 }
 
@@ -57,7 +68,7 @@ export interface HuiguoApp {
 export async function buildApp(options: AppOptions): Promise<HuiguoApp> {
   const shell = await buildShell(options)
   try {
-    return await mountModules(shell, options.database, options.trading ?? {}, options.logger)
+    return await mountModules(shell, options.database, options.trading ?? {}, options.logger, options.pricing)
   } catch (error) {
     await shell.close()
     throw error
@@ -77,6 +88,7 @@ async function mountModules(
   { db }: OpenDatabase,
   trading: TradingOptions,
   logger: FastifyBaseLogger | false | undefined,
+  pricingOptions: PricingOptions = {},
 ): Promise<HuiguoApp> {
   let scratch: string | null = null
   let journal: Journal
@@ -111,6 +123,7 @@ async function mountModules(
     await journal.close()
     throw error
   }
+  const pricing = new PricingService({ db, ...pricingOptions })
   await app.register(
     async (api) => {
       await api.register(accountsRoutes, { db }) // first: its hook authenticates every route of the API
@@ -127,6 +140,7 @@ async function mountModules(
         ...(trading.rateLimit ? { rateLimit: trading.rateLimit } : {}),
         ...(trading.clock ? { clock: trading.clock } : {}),
       })
+      await api.register(pricingRoutes, { db, service: pricing })
     },
     { prefix: '/api/v1' },
   )
@@ -134,8 +148,10 @@ async function mountModules(
     app,
     trading: service,
     marketData,
+    pricing,
     close: async () => {
       await app.close()
+      await pricing.idle()
       await service.close()
       await journal.close()
       if (scratch) rmSync(scratch, { recursive: true, force: true })

@@ -56,6 +56,22 @@ export const ERROR_CODES = {
   TIF_NOT_ALLOWED: { status: 422, title: 'This time in force is not taken in the current market phase' },
   RATE_LIMITED: { status: 429, title: 'Too many requests; slow down' },
   TRADING_UNAVAILABLE: { status: 503, title: 'The trading service is not taking orders' },
+  // ---- pricing (issue 5): submissions, assessments and their two-person publication, alerts ----
+  SERIES_NOT_FOUND: { status: 404, title: 'No such price series' },
+  DEAL_IN_FUTURE: { status: 422, title: 'The deal is dated in the future' },
+  QUOTE_IN_FUTURE: { status: 422, title: 'The quote is dated in the future' },
+  WINDOW_NOT_CLOSED: { status: 422, title: "The period's assessment window has not closed yet" },
+  SELF_APPROVAL: { status: 403, title: 'An assessment is approved by someone other than its proposer' },
+  ASSESSMENT_NOT_FOUND: { status: 404, title: 'No such assessment' },
+  ASSESSMENT_NOT_PROPOSED: { status: 409, title: 'The assessment is no longer awaiting approval' },
+  ASSESSMENT_EXISTS: { status: 409, title: 'This period is already published; send a correction' },
+  ASSESSMENT_STALE: {
+    status: 409,
+    title: 'Another revision of this period was published since the proposal',
+  },
+  ALERT_NOT_FOUND: { status: 404, title: 'No such alert' },
+  METHODOLOGY_NOT_FOUND: { status: 404, title: 'No such methodology version' },
+  INDEX_NOT_FOUND: { status: 404, title: 'No such index' },
 } as const satisfies Record<string, { status: number; title: string }>
 
 export type ErrorCode = keyof typeof ERROR_CODES

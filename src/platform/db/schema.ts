@@ -2,13 +2,19 @@ import type { ColumnType, Generated } from 'kysely'
 import type { AccountsTables } from './schema-accounts.ts'
 import type { InstrumentsTables } from './schema-instruments.ts'
 import type { LedgerTables } from './schema-ledger.ts'
+import type { PricingTables } from './schema-pricing.ts'
 import type { TradingTables } from './schema-trading.ts'
 
 /**
  * The SQL schema as Kysely sees it. int8 columns are parsed to bigint on both backends (see
  * connect.ts), so money reads back exactly.
  */
-export interface Database extends AccountsTables, LedgerTables, InstrumentsTables, TradingTables {
+export interface Database
+  extends AccountsTables,
+    LedgerTables,
+    InstrumentsTables,
+    TradingTables,
+    PricingTables {
   enterprise: EnterpriseTable
   enterprise_capacity: EnterpriseCapacityTable
   catalogue_item: CatalogueItemTable

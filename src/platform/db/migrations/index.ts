@@ -4,6 +4,7 @@ import { accountsMigration } from './0002-accounts.ts'
 import { ledgerMigration } from './0003-ledger.ts'
 import { instrumentsMigration } from './0004-instruments.ts'
 import { tradingMigration } from './0005-trading.ts'
+import { pricingMigration } from './0006-pricing.ts'
 
 /**
  * Migrations live in code (not in files found at run time), so the same list runs from a clone, a
@@ -15,6 +16,7 @@ const MIGRATIONS: Record<string, Migration> = {
   '0003_ledger': ledgerMigration,
   '0004_instruments': instrumentsMigration,
   '0005_trading': tradingMigration,
+  '0006_pricing': pricingMigration,
 }
 
 const provider: MigrationProvider = { getMigrations: async () => MIGRATIONS }
