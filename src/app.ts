@@ -14,7 +14,7 @@ import {
   PACKAGE_ROOT,
   VERSION,
 } from './platform/index.ts'
-import { PricingService, pricingRoutes } from './pricing/index.ts'
+import { PricingService, pricingRoutes, setUpDemoPricing } from './pricing/index.ts'
 import { countEnterprises, registryRoutes } from './registry/index.ts'
 import { DEFAULT_SEED, type ProgressListener, seedDemoCluster } from './seed/index.ts'
 import { type DemoParties, Simulator, setUpDemoTrading } from './trading/demo/index.ts'
@@ -124,6 +124,9 @@ async function mountModules(
     throw error
   }
   const pricing = new PricingService({ db, ...pricingOptions })
+  // Fee-basis orders price over the center's published base once there is one.
+  await pricing.refreshBase()
+  service.setBaseSource(() => pricing.latestBase())
   await app.register(
     async (api) => {
       await api.register(accountsRoutes, { db }) // first: its hook authenticates every route of the API
@@ -158,6 +161,9 @@ async function mountModules(
     },
   }
 }
+
+/** How often the server looks for closed pricing windows to propose. */
+const PRICING_SCHEDULE_MS = 60_000
 
 export interface ServerOptions {
   target: DatabaseTarget
@@ -211,6 +217,7 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
       seeded = true
     }
     const demo = seed !== null ? await setUpDemoTrading(database.db) : null
+    if (demo) await setUpDemoPricing(database.db, Date.now())
     const trading: TradingOptions = {
       ...(demo ? { sessionPolicy: 'always_open' as const } : {}),
       ...options.trading,
@@ -231,6 +238,10 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
       const address = await app.listen({ port: options.port, host: options.host ?? '0.0.0.0' })
       const port = new URL(address).port
       simulator?.start()
+      huiguo.pricing.startSchedule(
+        PRICING_SCHEDULE_MS,
+        (message) => options.logger && options.logger.warn(message),
+      )
       return {
         url: `http://localhost:${port}`,
         app,

@@ -284,3 +284,17 @@ export async function publishedCorrections(db: Db, limit: number): Promise<Corre
     previousValue: previous_value === null ? null : Number(previous_value),
   }))
 }
+
+/** The value of the latest published base period that has one (a suspended period has none); null before the first. */
+export async function latestBaseValue(db: Db): Promise<number | null> {
+  const row = await db
+    .selectFrom('pricing_assessment')
+    .select('value_cny_per_t')
+    .where('series_id', '=', BASE_SERIES_ID)
+    .where('current', '=', true)
+    .where('value_cny_per_t', 'is not', null)
+    .orderBy('period_date', 'desc')
+    .limit(1)
+    .executeTakeFirst()
+  return row?.value_cny_per_t == null ? null : Number(row.value_cny_per_t)
+}

@@ -6,6 +6,7 @@
  */
 
 export { insertPublishedAssessments, type PublishedAssessment } from './assessment-store.ts'
+export { type DemoPeople, hasDemoPricing, seedDemoPricing, setUpDemoPricing } from './demo-seed.ts'
 export { saveIndexWeights } from './index-publication.ts'
 export type * from './model.ts'
 export type * from './records.ts'

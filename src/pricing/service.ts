@@ -10,7 +10,7 @@ import { ok, type Result } from '../kernel/index.ts'
 import type { Database } from '../platform/db/index.ts'
 import { alertsOf, deleteAlert, eventsOf } from './alert-store.ts'
 import { type AlertRequest, createAlert, deliverWebhook } from './alerts.ts'
-import { listAssessments } from './assessment-store.ts'
+import { latestBaseValue, listAssessments } from './assessment-store.ts'
 import {
   approve,
   type CorrectionRequest,
@@ -31,7 +31,7 @@ import type {
   Quote,
 } from './records.ts'
 import { insertReferences } from './reference-store.ts'
-import { SERIES } from './series.ts'
+import { BASE_SERIES_ID, SERIES } from './series.ts'
 import { findDeals, findQuotes, insertDeals, insertQuotes, type SubmissionFilter } from './store.ts'
 import {
   type Actor,
@@ -69,6 +69,9 @@ export class PricingService {
   readonly #fetch: typeof fetch
   readonly #webhookTimeoutMs: number
   readonly #deliveries = new Set<Promise<void>>()
+  #latestBase: number | null = null
+  #schedule: NodeJS.Timeout | null = null
+  #scheduled: Promise<unknown> | null = null
 
   constructor(options: PricingServiceOptions) {
     this.#db = options.db
@@ -158,6 +161,7 @@ export class PricingService {
   async approve(actor: Actor, id: string): Promise<Result<Assessment>> {
     const result = await approve(this.#ctx, actor, id)
     if (!result.ok) return result
+    if (result.value.assessment.seriesId === BASE_SERIES_ID) await this.refreshBase()
     for (const { event, webhookUrl } of result.value.events)
       if (webhookUrl !== null) this.#track(event, webhookUrl)
     return ok(result.value.assessment)
@@ -204,8 +208,43 @@ export class PricingService {
     return deleteAlert(this.#db, userId, id, this.now())
   }
 
-  /** Resolves once every webhook sent so far has been answered or has timed out. */
+  /** The latest published Gongyi base, CNY/t (null before the first): what fee-basis orders price over. */
+  latestBase(): number | null {
+    return this.#latestBase
+  }
+
+  /** Reads the latest published base again (at start, and after a base publication). */
+  async refreshBase(): Promise<void> {
+    this.#latestBase = await latestBaseValue(this.#db)
+  }
+
+  /**
+   * Runs the schedule: every `intervalMs`, proposes each series' latest closed period that has
+   * nothing waiting or published, for an analyst to approve. Stopped by `idle()`.
+   */
+  startSchedule(intervalMs: number, log: (message: string) => void): void {
+    if (this.#schedule) return
+    const run = () => {
+      if (this.#scheduled) return
+      this.#scheduled = this.proposeDue()
+        .then((proposed) => {
+          if (proposed.length > 0) log(`pricing: proposed ${proposed.length} assessments on schedule`)
+        })
+        .catch((error) => log(`pricing: the scheduled run failed: ${(error as Error).message}`))
+        .finally(() => {
+          this.#scheduled = null
+        })
+    }
+    this.#schedule = setInterval(run, intervalMs)
+    this.#schedule.unref()
+    run()
+  }
+
+  /** Stops the schedule and resolves once every webhook sent so far has been answered or has timed out. */
   async idle(): Promise<void> {
+    if (this.#schedule) clearInterval(this.#schedule)
+    this.#schedule = null
+    await this.#scheduled
     while (this.#deliveries.size > 0) await Promise.all([...this.#deliveries])
   }
 

@@ -153,7 +153,11 @@ describe.each(seededBackends())('pricing assessments on $name', ({ open }) => {
       judgement: { value: 20_005, rationale: 'No deals; SHFE settlement less the usual Gongyi discount' },
     })
     expect(base.json().assessment.record).toMatchObject({ tier: 3, value: 20_010 })
+    const feeInstrument = huiguo.trading.state.instruments().find((i) => i.priceBasis === 'fee')!
+    expect(huiguo.trading.base(feeInstrument)).toBe(feeInstrument.configuredBaseCnyPerT) // nothing published yet
     await post(asReviewer, `/pricing/assessments/${base.json().assessment.id}/approve`, {})
+    // the trading center's fee-basis orders now price over the published base
+    expect(huiguo.trading.base(feeInstrument)).toBe(20_010)
     const board = (await get({}, '/prices')).json().series
     expect(board.find((s: { id: string }) => s.id === SHEET)).toMatchObject({
       baseValue: 20_010,
