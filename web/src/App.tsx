@@ -8,10 +8,15 @@ import { Enterprises } from './pages/Enterprises.tsx'
 import { Login } from './pages/Login.tsx'
 import { Overview } from './pages/Overview.tsx'
 import { Products } from './pages/Products.tsx'
+import { ConsolePage } from './pricing/ConsolePage.tsx'
+import { isAnalyst } from './pricing/labels.ts'
+import { MethodologyPage } from './pricing/MethodologyPage.tsx'
+import { PricesPage } from './pricing/PricesPage.tsx'
 import { decodePart, href, type Route, useRoute } from './router.ts'
+import { useSession } from './session.tsx'
 import { TradePage } from './trading/TradePage.tsx'
 
-type Section = 'overview' | 'enterprises' | 'products' | 'trade' | null
+type Section = 'overview' | 'enterprises' | 'products' | 'trade' | 'prices' | 'console' | null
 
 function page(route: Route): { section: Section; view: ComponentChild } {
   const { path } = route
@@ -26,6 +31,9 @@ function page(route: Route): { section: Section; view: ComponentChild } {
   if (path === '/trade') return { section: 'trade', view: <TradePage code={null} /> }
   const trade = /^\/trade\/([^/]+)$/.exec(path)
   if (trade) return { section: 'trade', view: <TradePage code={decodePart(trade[1]!)} /> }
+  if (path === '/prices') return { section: 'prices', view: <PricesPage route={route} /> }
+  if (path === '/methodology') return { section: 'prices', view: <MethodologyPage /> }
+  if (path === '/pricing/console') return { section: 'console', view: <ConsolePage route={route} /> }
   if (path === '/login') return { section: null, view: <Login query={route.query} /> }
   return { section: null, view: <NotFound /> }
 }
@@ -71,11 +79,16 @@ function Logo() {
 
 function TopBar({ section, route }: { section: Section; route: Route }) {
   const { t, lang, setLang } = useI18n()
+  const { user } = useSession()
   const links: { id: Exclude<Section, null>; path: string; label: string }[] = [
     { id: 'overview', path: '/', label: t('nav.overview') },
     { id: 'enterprises', path: '/enterprises', label: t('nav.enterprises') },
     { id: 'products', path: '/products', label: t('nav.products') },
     { id: 'trade', path: '/trade', label: t('nav.trade') },
+    { id: 'prices', path: '/prices', label: t('nav.prices') },
+    ...(isAnalyst(user)
+      ? [{ id: 'console' as const, path: '/pricing/console', label: t('nav.console') }]
+      : []),
   ]
   return (
     <header class="topbar">
