@@ -6,6 +6,7 @@
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox'
 import { Type } from 'typebox'
 import { requireRole } from '../accounts/index.ts'
+import type { Assessment } from './records.ts'
 import { AssessmentJson, ReferenceJson, Synthetic } from './response-schemas.ts'
 import { actorOf, BODY_LIMIT, DEFAULT_PAGE_SIZE, Problem, unwrap, WRITE_ERRORS } from './route-support.ts'
 import {
@@ -18,6 +19,16 @@ import {
 } from './schemas.ts'
 import type { PricingService } from './service.ts'
 import { assessmentView, referenceView } from './views.ts'
+
+/** Assessments as analysts see them, with the people named by username. */
+async function namedViews(service: PricingService, assessments: readonly Assessment[]) {
+  const names = await service.usernames(assessments.flatMap((a) => [a.proposedBy, a.approvedBy]))
+  return assessments.map((a) => ({
+    ...assessmentView(a),
+    proposedByName: names.get(a.proposedBy)!,
+    approvedByName: a.approvedBy === null ? null : names.get(a.approvedBy)!,
+  }))
+}
 
 export const analystRoutes: FastifyPluginAsyncTypebox<{ service: PricingService }> = async (
   app,
@@ -49,7 +60,7 @@ export const analystRoutes: FastifyPluginAsyncTypebox<{ service: PricingService 
         }),
       )
       reply.status(201)
-      return { synthetic: assessment.synthetic, assessment: assessmentView(assessment) }
+      return { synthetic: assessment.synthetic, assessment: (await namedViews(service, [assessment]))[0]! }
     },
   )
 
@@ -76,7 +87,10 @@ export const analystRoutes: FastifyPluginAsyncTypebox<{ service: PricingService 
         ...(series ? { seriesId: series } : {}),
         limit: limit ? Number(limit) : DEFAULT_PAGE_SIZE,
       })
-      return { synthetic: assessments.some((a) => a.synthetic), assessments: assessments.map(assessmentView) }
+      return {
+        synthetic: assessments.some((a) => a.synthetic),
+        assessments: await namedViews(service, assessments),
+      }
     },
   )
 
@@ -93,7 +107,7 @@ export const analystRoutes: FastifyPluginAsyncTypebox<{ service: PricingService 
     },
     async (request, reply) => {
       const assessment = unwrap(await service.approve(actorOf(request, reply), request.params.id))
-      return { synthetic: assessment.synthetic, assessment: assessmentView(assessment) }
+      return { synthetic: assessment.synthetic, assessment: (await namedViews(service, [assessment]))[0]! }
     },
   )
 
@@ -114,7 +128,7 @@ export const analystRoutes: FastifyPluginAsyncTypebox<{ service: PricingService 
       const assessment = unwrap(
         await service.reject(actorOf(request, reply), request.params.id, request.body.reason),
       )
-      return { synthetic: assessment.synthetic, assessment: assessmentView(assessment) }
+      return { synthetic: assessment.synthetic, assessment: (await namedViews(service, [assessment]))[0]! }
     },
   )
 
@@ -136,7 +150,7 @@ export const analystRoutes: FastifyPluginAsyncTypebox<{ service: PricingService 
         await service.proposeCorrection(actorOf(request, reply), { seriesId: series, date, value, reason }),
       )
       reply.status(201)
-      return { synthetic: assessment.synthetic, assessment: assessmentView(assessment) }
+      return { synthetic: assessment.synthetic, assessment: (await namedViews(service, [assessment]))[0]! }
     },
   )
 

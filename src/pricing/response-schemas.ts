@@ -63,8 +63,11 @@ export const AssessmentJson = Type.Object({
     judgement: Nullable(Type.Object({ value: Type.Integer(), rationale: Type.String() })),
   }),
   proposedBy: Type.String(),
+  /** The proposer's username (`scheduler` for the schedule's runs). */
+  proposedByName: Type.String(),
   proposedAt: Type.String(),
   approvedBy: NullableString,
+  approvedByName: NullableString,
   publishedAt: NullableString,
   reason: NullableString,
   correctionOf: NullableInt,

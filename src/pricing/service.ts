@@ -208,6 +208,18 @@ export class PricingService {
     return deleteAlert(this.#db, userId, id, this.now())
   }
 
+  /** Usernames of user ids (people who proposed, approved or rejected); an id with no user stays itself. */
+  async usernames(ids: readonly (string | null)[]): Promise<Map<string, string>> {
+    const wanted = [...new Set(ids.filter((id): id is string => id !== null))]
+    const rows =
+      wanted.length === 0
+        ? []
+        : await this.#db.selectFrom('app_user').select(['id', 'username']).where('id', 'in', wanted).execute()
+    const names = new Map(wanted.map((id) => [id, id]))
+    for (const r of rows) names.set(r.id, r.username)
+    return names
+  }
+
   /** The latest published Gongyi base, CNY/t (null before the first): what fee-basis orders price over. */
   latestBase(): number | null {
     return this.#latestBase

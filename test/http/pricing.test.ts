@@ -81,6 +81,8 @@ describe.each(seededBackends())('pricing assessments on $name', ({ open }) => {
       revision: 1,
       status: 'proposed',
       publishedAt: null,
+      proposedByName: 'analyst.zhao',
+      approvedByName: null,
       record: {
         value: 1_810,
         tier: 1,
@@ -109,6 +111,8 @@ describe.each(seededBackends())('pricing assessments on $name', ({ open }) => {
     expect(approved.json().assessment).toMatchObject({
       status: 'published',
       publishedAt: '2025-06-13T02:00:00.000Z',
+      proposedByName: 'analyst.zhao',
+      approvedByName: 'reviewer.sun',
     })
     expect((await post(asReviewer, `/pricing/assessments/${a.id}/approve`, {})).json().code).toBe(
       'ASSESSMENT_NOT_PROPOSED',

@@ -623,7 +623,6 @@ export const en = {
   'pricing.assess.proposedBy': 'Proposed by {user} at {at}',
   'pricing.assess.approvedBy': 'approved by {user}, published {at}',
   'pricing.assess.you': '{name} (you)',
-  'pricing.assess.user': 'user {id}',
   'pricing.status.proposed': 'Proposed',
   'pricing.status.published': 'Published',
   'pricing.status.rejected': 'Rejected',

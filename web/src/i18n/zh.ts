@@ -601,7 +601,6 @@ export const zh: Dict = {
   'pricing.assess.proposedBy': '由 {user} 于 {at} 提出',
   'pricing.assess.approvedBy': '由 {user} 审批，{at} 发布',
   'pricing.assess.you': '{name}（您）',
-  'pricing.assess.user': '用户 {id}',
   'pricing.status.proposed': '待审批',
   'pricing.status.published': '已发布',
   'pricing.status.rejected': '已驳回',

@@ -19,11 +19,7 @@ export function AssessmentView({
 }) {
   const { t, lang } = useI18n()
   const { user } = useSession()
-  // The API names people by user id: the current user is shown by name, others by a short id.
-  const who = (id: string) =>
-    isSelf(user, id)
-      ? t('pricing.assess.you', { name: user!.username })
-      : t('pricing.assess.user', { id: id.slice(0, 8) })
+  const who = (id: string, name: string) => (isSelf(user, id) ? t('pricing.assess.you', { name }) : name)
   const r = a.record
   const share = r.topSubmitterShare === null ? '—' : `${(r.topSubmitterShare * 100).toFixed(1)}%`
   const figures: [string, string][] = [
@@ -82,9 +78,12 @@ export function AssessmentView({
       </dl>
       <Exclusions assessment={a} family={row?.family ?? null} initiallyOpen={a.status === 'proposed'} />
       <p class="hint">
-        {t('pricing.assess.proposedBy', { user: who(a.proposedBy), at: formatWhen(a.proposedAt) })}
+        {t('pricing.assess.proposedBy', {
+          user: who(a.proposedBy, a.proposedByName),
+          at: formatWhen(a.proposedAt),
+        })}
         {a.approvedBy &&
-          ` · ${t('pricing.assess.approvedBy', { user: who(a.approvedBy), at: formatWhen(a.publishedAt) })}`}
+          ` · ${t('pricing.assess.approvedBy', { user: who(a.approvedBy, a.approvedByName ?? a.approvedBy), at: formatWhen(a.publishedAt) })}`}
         {` · ${t('pricing.revision', { n: a.revision })}`}
       </p>
       {a.status === 'proposed' && <ReviewActions assessment={a} onDecided={onDecided} />}

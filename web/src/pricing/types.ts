@@ -195,8 +195,10 @@ export interface Assessment {
   status: AssessmentStatus
   record: AssessmentRecord
   proposedBy: string
+  proposedByName: string
   proposedAt: string
   approvedBy: string | null
+  approvedByName: string | null
   publishedAt: string | null
   reason: string | null
   correctionOf: number | null
