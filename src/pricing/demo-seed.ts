@@ -6,10 +6,11 @@
  */
 import type { Kysely } from 'kysely'
 import type { Database } from '../platform/db/index.ts'
-import { insertPublishedAssessments, type PublishedAssessment } from './assessment-store.ts'
+import { insertAssessment, insertPublishedAssessments, type PublishedAssessment } from './assessment-store.ts'
 import { type DemoHistory, generateDemoHistory } from './demo/index.ts'
 import { saveIndexWeights } from './index-publication.ts'
 import type { AssessmentRecord } from './model.ts'
+import { findSeries } from './series.ts'
 import { insertDeals, insertQuotes } from './store.ts'
 
 /** Who proposed and who approved the demo history's publications (user ids). */
@@ -90,10 +91,33 @@ export async function seedDemoPricing(
         })),
       ),
     )
-    await insertPublishedAssessments(trx, publishedRows(history, { ...dealIds, ...quoteIds }, people))
+    const rows = publishedRows(history, { ...dealIds, ...quoteIds }, people)
+    // The latest week of each spot fee waits for the reviewer: the console has work to show.
+    const waiting = new Set(
+      [...lastIndexBySeries(rows)]
+        .filter(([id]) => findSeries(id)?.track === 'spot' && findSeries(id)?.kind === 'fee')
+        .map(([, i]) => i),
+    )
+    await insertPublishedAssessments(
+      trx,
+      rows.filter((_, i) => !waiting.has(i)),
+    )
+    for (const i of waiting) {
+      const { approvedBy: _a, publishedAtMs: _p, current: _c, ...proposal } = rows[i]!
+      await insertAssessment(trx, { ...proposal, status: 'proposed' })
+    }
     await saveIndexWeights(trx, history.weights, true)
   })
   return history.assessments.length
+}
+
+/** The index of each series' last row (rows are by series, then date). */
+function lastIndexBySeries(rows: readonly PublishedAssessment[]): Map<string, number> {
+  const last = new Map<string, number>()
+  rows.forEach((r, i) => {
+    last.set(r.seriesId, i)
+  })
+  return last
 }
 
 /** The generator's ids (D1, Q1, …) against the ids the store gave, in the same order. */
