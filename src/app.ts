@@ -4,6 +4,12 @@ import { join } from 'node:path'
 import type { FastifyBaseLogger } from 'fastify'
 import { accountsRoutes } from './accounts/index.ts'
 import { clusterRoutes } from './cluster/index.ts'
+import {
+  distributionFreightRoutes,
+  ShipmentService,
+  seedDemoShipments,
+  shipmentsRoutes,
+} from './distribution/index.ts'
 import { listInstruments } from './instruments/index.ts'
 import {
   buildHttp,
@@ -144,6 +150,8 @@ async function mountModules(
         ...(trading.clock ? { clock: trading.clock } : {}),
       })
       await api.register(pricingRoutes, { db, service: pricing })
+      await api.register(distributionFreightRoutes, { db })
+      await api.register(shipmentsRoutes, { service: new ShipmentService({ db }) })
     },
     { prefix: '/api/v1' },
   )
@@ -217,7 +225,10 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
       seeded = true
     }
     const demo = seed !== null ? await setUpDemoTrading(database.db) : null
-    if (demo) await setUpDemoPricing(database.db, Date.now())
+    if (demo) {
+      await setUpDemoPricing(database.db, Date.now())
+      await seedDemoShipments(database.db, Date.now())
+    }
     const trading: TradingOptions = {
       ...(demo ? { sessionPolicy: 'always_open' as const } : {}),
       ...options.trading,

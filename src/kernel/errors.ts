@@ -72,6 +72,41 @@ export const ERROR_CODES = {
   ALERT_NOT_FOUND: { status: 404, title: 'No such alert' },
   METHODOLOGY_NOT_FOUND: { status: 404, title: 'No such methodology version' },
   INDEX_NOT_FOUND: { status: 404, title: 'No such index' },
+  // ---- shipments (issue 6): a shipment's journey, its proof of delivery and public tracking ----
+  SHIPMENT_NOT_FOUND: { status: 404, title: 'No such shipment' },
+  TRACKING_CODE_NOT_FOUND: { status: 404, title: 'No shipment has this tracking code' },
+  CONTRACT_NOT_FOUND: { status: 404, title: 'No such contract' },
+  SHIPMENT_EVENT_NOT_ALLOWED: {
+    status: 409,
+    title: "This event does not follow from the shipment's current state",
+  },
+  SHIPMENT_DELIVERED: { status: 409, title: 'The shipment is delivered; nothing more can happen to it' },
+  PROOF_OF_DELIVERY_REQUIRED: {
+    status: 422,
+    title: 'Marking a shipment delivered needs a proof of delivery',
+  },
+  SHIPMENT_EVENT_OUT_OF_ORDER: {
+    status: 422,
+    title: "The event is dated before the shipment's latest event",
+  },
+  SHIPMENT_EVENT_IN_FUTURE: { status: 422, title: 'The event is dated in the future' },
+  CONTRACT_QTY_EXCEEDED: {
+    status: 422,
+    title: "The contract's shipments would carry more than its quantity",
+  },
+  SHIPMENT_PLACE_UNKNOWN: { status: 422, title: 'The place is not known; give its coordinates' },
+  // ---- distribution (issue 6): distances, freight tariffs and delivered prices ----
+  PLACE_NOT_FOUND: { status: 404, title: 'No such place' },
+  PRODUCT_NOT_FOUND: { status: 404, title: 'No such product' },
+  FREIGHT_NOT_OFFERED: { status: 422, title: 'This freight mode is not offered on this lane' },
+  PRICE_NOT_PUBLISHED: { status: 409, title: 'No all-in price of this product is published yet' },
+  TARIFF_INVALID: { status: 422, title: 'The freight tariff is not valid' },
+  TARIFF_VERSION_EXISTS: { status: 409, title: 'A tariff version with this id exists with other content' },
+  DIFFERENTIALS_INVALID: { status: 422, title: 'The origin differentials are not valid' },
+  DIFFERENTIALS_VERSION_EXISTS: {
+    status: 409,
+    title: 'A differentials version with this id exists with other content',
+  },
 } as const satisfies Record<string, { status: number; title: string }>
 
 export type ErrorCode = keyof typeof ERROR_CODES

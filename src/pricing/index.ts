@@ -9,6 +9,7 @@ export { insertPublishedAssessments, type PublishedAssessment } from './assessme
 export { type DemoPeople, hasDemoPricing, seedDemoPricing, setUpDemoPricing } from './demo-seed.ts'
 export { saveIndexWeights } from './index-publication.ts'
 export type * from './model.ts'
+export { priceBoard } from './publication.ts'
 export type * from './records.ts'
 export { insertReferences } from './reference-store.ts'
 export { type PricingRoutesOptions, pricingRoutes } from './routes.ts'

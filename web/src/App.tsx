@@ -14,9 +14,11 @@ import { MethodologyPage } from './pricing/MethodologyPage.tsx'
 import { PricesPage } from './pricing/PricesPage.tsx'
 import { decodePart, href, type Route, useRoute } from './router.ts'
 import { useSession } from './session.tsx'
+import { ShipmentsPage } from './shipments/ShipmentsPage.tsx'
+import { TrackPage } from './shipments/TrackPage.tsx'
 import { TradePage } from './trading/TradePage.tsx'
 
-type Section = 'overview' | 'enterprises' | 'products' | 'trade' | 'prices' | 'console' | null
+type Section = 'overview' | 'enterprises' | 'products' | 'trade' | 'prices' | 'console' | 'shipments' | null
 
 function page(route: Route): { section: Section; view: ComponentChild } {
   const { path } = route
@@ -34,6 +36,8 @@ function page(route: Route): { section: Section; view: ComponentChild } {
   if (path === '/prices') return { section: 'prices', view: <PricesPage route={route} /> }
   if (path === '/methodology') return { section: 'prices', view: <MethodologyPage /> }
   if (path === '/pricing/console') return { section: 'console', view: <ConsolePage route={route} /> }
+  if (path === '/shipments') return { section: 'shipments', view: <ShipmentsPage route={route} /> }
+  if (path === '/track') return { section: 'shipments', view: <TrackPage route={route} /> }
   if (path === '/login') return { section: null, view: <Login query={route.query} /> }
   return { section: null, view: <NotFound /> }
 }
@@ -89,6 +93,9 @@ function TopBar({ section, route }: { section: Section; route: Route }) {
     ...(isAnalyst(user)
       ? [{ id: 'console' as const, path: '/pricing/console', label: t('nav.console') }]
       : []),
+    user
+      ? { id: 'shipments' as const, path: '/shipments', label: t('shipments.nav') }
+      : { id: 'shipments' as const, path: '/track', label: t('shipments.navTrack') },
   ]
   return (
     <header class="topbar">

@@ -1,8 +1,10 @@
 import type { ColumnType, Generated } from 'kysely'
 import type { AccountsTables } from './schema-accounts.ts'
+import type { DistributionFreightTables } from './schema-distribution.ts'
 import type { InstrumentsTables } from './schema-instruments.ts'
 import type { LedgerTables } from './schema-ledger.ts'
 import type { PricingTables } from './schema-pricing.ts'
+import type { ShipmentsTables } from './schema-shipments.ts'
 import type { TradingTables } from './schema-trading.ts'
 
 /**
@@ -14,7 +16,9 @@ export interface Database
     LedgerTables,
     InstrumentsTables,
     TradingTables,
-    PricingTables {
+    PricingTables,
+    DistributionFreightTables,
+    ShipmentsTables {
   enterprise: EnterpriseTable
   enterprise_capacity: EnterpriseCapacityTable
   catalogue_item: CatalogueItemTable

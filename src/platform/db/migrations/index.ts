@@ -5,6 +5,8 @@ import { ledgerMigration } from './0003-ledger.ts'
 import { instrumentsMigration } from './0004-instruments.ts'
 import { tradingMigration } from './0005-trading.ts'
 import { pricingMigration } from './0006-pricing.ts'
+import { distributionFreightMigration } from './0007-distribution.ts'
+import { shipmentsMigration } from './0008-shipments.ts'
 
 /**
  * Migrations live in code (not in files found at run time), so the same list runs from a clone, a
@@ -17,6 +19,8 @@ const MIGRATIONS: Record<string, Migration> = {
   '0004_instruments': instrumentsMigration,
   '0005_trading': tradingMigration,
   '0006_pricing': pricingMigration,
+  '0007_distribution_freight': distributionFreightMigration,
+  '0008_shipments': shipmentsMigration,
 }
 
 const provider: MigrationProvider = { getMigrations: async () => MIGRATIONS }
