@@ -1,6 +1,7 @@
 import { Command, CommanderError } from 'commander'
 import { tokenCommand, userCommand } from '../accounts/cli.ts'
 import { sourceCommand } from '../distribution/intake/cli.ts'
+import { routeCommand } from '../distribution/routing/cli.ts'
 import { ledgerCommand } from '../ledger/cli.ts'
 import { EXIT, ExitError } from '../platform/cli-support.ts'
 import { VERSION } from '../platform/package-root.ts'
@@ -26,6 +27,7 @@ export function buildCli(): Command {
   program.addCommand(tokenCommand())
   program.addCommand(ledgerCommand())
   program.addCommand(assessCommand())
+  program.addCommand(routeCommand())
   program.addCommand(sourceCommand())
   // Sub-commands do not inherit exitOverride: without it commander would exit(1) on a usage error.
   const override = (command: Command) => {
