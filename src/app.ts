@@ -5,8 +5,12 @@ import type { FastifyBaseLogger } from 'fastify'
 import { accountsRoutes } from './accounts/index.ts'
 import { clusterRoutes } from './cluster/index.ts'
 import {
+  dispatchRoutes,
   distributionFreightRoutes,
+  IntakePlanService,
+  intakeRoutes,
   ShipmentService,
+  seedDemoIntakePlans,
   seedDemoShipments,
   shipmentsRoutes,
 } from './distribution/index.ts'
@@ -151,6 +155,8 @@ async function mountModules(
       })
       await api.register(pricingRoutes, { db, service: pricing })
       await api.register(distributionFreightRoutes, { db })
+      await api.register(dispatchRoutes)
+      await api.register(intakeRoutes, { service: new IntakePlanService({ db }) })
       await api.register(shipmentsRoutes, { service: new ShipmentService({ db }) })
     },
     { prefix: '/api/v1' },
@@ -228,6 +234,7 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
     if (demo) {
       await setUpDemoPricing(database.db, Date.now())
       await seedDemoShipments(database.db, Date.now())
+      await seedDemoIntakePlans(database.db, Date.now())
     }
     const trading: TradingOptions = {
       ...(demo ? { sessionPolicy: 'always_open' as const } : {}),

@@ -10,6 +10,7 @@ import { Type } from 'typebox'
 import { AppError, fenToYuanString } from '../kernel/index.ts'
 import type { Database } from '../platform/db/index.ts'
 import { feeSeriesId, PRODUCTS, priceBoard, shanghaiDateOf } from '../pricing/index.ts'
+import { deliveredMapRoutes } from './delivered-map.ts'
 import {
   consignment,
   DIFFERENTIALS_NOTE,
@@ -120,6 +121,7 @@ export const distributionFreightRoutes: FastifyPluginAsyncTypebox<FreightRoutesO
   }
 
   await app.register(tariffRoutes, { db, clock })
+  await app.register(deliveredMapRoutes, { db, router, clock })
 
   app.get(
     '/distribution/places',

@@ -3,10 +3,20 @@
  * from the smelters (a linear program solved by HiGHS), truck routes, and shipments with tracking.
  * @module
  */
+export { clockOf, dispatchRoutes } from './dispatch-routes.ts'
 export * from './freight/index.ts'
 export { distributionFreightRoutes, type FreightRoutesOptions } from './freight-routes.ts'
 export * from './geo/index.ts'
 export * from './intake/index.ts'
+export { seedDemoIntakePlans } from './intake-demo.ts'
+export { type IntakeRoutesOptions, intakeRoutes } from './intake-routes.ts'
+export {
+  figuresOf,
+  type IntakePlanInput,
+  IntakePlanService,
+  type IntakePlanServiceOptions,
+  type IntakePlanView,
+} from './intake-service.ts'
 export {
   type EtaInput,
   etaOf,

@@ -107,6 +107,12 @@ export const ERROR_CODES = {
     status: 409,
     title: 'A differentials version with this id exists with other content',
   },
+  LOADS_UNROUTABLE: {
+    status: 422,
+    title: 'No truck can take these loads within their weight or time windows',
+  },
+  INTAKE_PLAN_NOT_FOUND: { status: 404, title: 'No intake plan is saved for this month' },
+  INTAKE_PROBLEM_INVALID: { status: 422, title: 'The intake problem is not valid' },
 } as const satisfies Record<string, { status: number; title: string }>
 
 export type ErrorCode = keyof typeof ERROR_CODES

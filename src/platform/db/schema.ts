@@ -2,6 +2,7 @@ import type { ColumnType, Generated } from 'kysely'
 import type { AccountsTables } from './schema-accounts.ts'
 import type { DistributionFreightTables } from './schema-distribution.ts'
 import type { InstrumentsTables } from './schema-instruments.ts'
+import type { IntakePlanTables } from './schema-intake.ts'
 import type { LedgerTables } from './schema-ledger.ts'
 import type { PricingTables } from './schema-pricing.ts'
 import type { ShipmentsTables } from './schema-shipments.ts'
@@ -18,7 +19,8 @@ export interface Database
     TradingTables,
     PricingTables,
     DistributionFreightTables,
-    ShipmentsTables {
+    ShipmentsTables,
+    IntakePlanTables {
   enterprise: EnterpriseTable
   enterprise_capacity: EnterpriseCapacityTable
   catalogue_item: CatalogueItemTable

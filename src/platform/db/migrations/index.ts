@@ -7,6 +7,7 @@ import { tradingMigration } from './0005-trading.ts'
 import { pricingMigration } from './0006-pricing.ts'
 import { distributionFreightMigration } from './0007-distribution.ts'
 import { shipmentsMigration } from './0008-shipments.ts'
+import { intakePlansMigration } from './0009-intake-plans.ts'
 
 /**
  * Migrations live in code (not in files found at run time), so the same list runs from a clone, a
@@ -21,6 +22,7 @@ const MIGRATIONS: Record<string, Migration> = {
   '0006_pricing': pricingMigration,
   '0007_distribution_freight': distributionFreightMigration,
   '0008_shipments': shipmentsMigration,
+  '0009_intake_plans': intakePlansMigration,
 }
 
 const provider: MigrationProvider = { getMigrations: async () => MIGRATIONS }
