@@ -4,7 +4,7 @@
  * The clock and `fetch` are injected, so tests run on a frozen time and a fake network.
  * @module
  */
-import type { Kysely } from 'kysely'
+import { type Kysely, sql } from 'kysely'
 import { listInstruments } from '../instruments/index.ts'
 import { ok, type Result } from '../kernel/index.ts'
 import type { Database } from '../platform/db/index.ts'
@@ -214,7 +214,12 @@ export class PricingService {
     const rows =
       wanted.length === 0
         ? []
-        : await this.#db.selectFrom('app_user').select(['id', 'username']).where('id', 'in', wanted).execute()
+        : await this.#db
+            .selectFrom('app_user')
+            .select(['id', 'username'])
+            // compared as text: an id such as `scheduler` is not a uuid, and would fail the cast
+            .where(sql<string>`id::text`, 'in', wanted)
+            .execute()
     const names = new Map(wanted.map((id) => [id, id]))
     for (const r of rows) names.set(r.id, r.username)
     return names
