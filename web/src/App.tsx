@@ -1,5 +1,6 @@
 import type { ComponentChild } from 'preact'
 import { UserMenu } from './components/UserMenu.tsx'
+import { DistributionPage } from './distribution/DistributionPage.tsx'
 import type { Lang } from './format.ts'
 import { useI18n } from './i18n/context.tsx'
 import { LANGS } from './i18n/index.ts'
@@ -18,7 +19,16 @@ import { ShipmentsPage } from './shipments/ShipmentsPage.tsx'
 import { TrackPage } from './shipments/TrackPage.tsx'
 import { TradePage } from './trading/TradePage.tsx'
 
-type Section = 'overview' | 'enterprises' | 'products' | 'trade' | 'prices' | 'console' | 'shipments' | null
+type Section =
+  | 'overview'
+  | 'enterprises'
+  | 'products'
+  | 'trade'
+  | 'prices'
+  | 'console'
+  | 'distribution'
+  | 'shipments'
+  | null
 
 function page(route: Route): { section: Section; view: ComponentChild } {
   const { path } = route
@@ -36,6 +46,8 @@ function page(route: Route): { section: Section; view: ComponentChild } {
   if (path === '/prices') return { section: 'prices', view: <PricesPage route={route} /> }
   if (path === '/methodology') return { section: 'prices', view: <MethodologyPage /> }
   if (path === '/pricing/console') return { section: 'console', view: <ConsolePage route={route} /> }
+  if (path === '/distribution' || path.startsWith('/distribution/'))
+    return { section: 'distribution', view: <DistributionPage route={route} /> }
   if (path === '/shipments') return { section: 'shipments', view: <ShipmentsPage route={route} /> }
   if (path === '/track') return { section: 'shipments', view: <TrackPage route={route} /> }
   if (path === '/login') return { section: null, view: <Login query={route.query} /> }
@@ -93,6 +105,7 @@ function TopBar({ section, route }: { section: Section; route: Route }) {
     ...(isAnalyst(user)
       ? [{ id: 'console' as const, path: '/pricing/console', label: t('nav.console') }]
       : []),
+    { id: 'distribution', path: '/distribution', label: t('distribution.nav') },
     user
       ? { id: 'shipments' as const, path: '/shipments', label: t('shipments.nav') }
       : { id: 'shipments' as const, path: '/track', label: t('shipments.navTrack') },
