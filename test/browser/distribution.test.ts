@@ -7,10 +7,17 @@ import type { Browser, BrowserContext, Page } from 'playwright-core'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { type RunningServer, startServer } from '../../src/app.ts'
 import { DEMO_PASSWORD } from '../../src/trading/demo/index.ts'
-import { BAND_FILL, bandOf, productsOf } from '../../web/src/distribution/labels.ts'
+import {
+  DEFAULT_PAYLOAD_T,
+  DEFAULT_TRUCKS,
+  dispatchRequest,
+  loadsOf,
+} from '../../web/src/distribution/dispatch-plan.ts'
+import { BAND_FILL, bandOf, formatKm, productsOf } from '../../web/src/distribution/labels.ts'
 import type {
   DeliveredAnswer,
   DeliveredMapAnswer,
+  DispatchAnswer,
   FreightAnswer,
   IntakePlanAnswer,
   IntakePlanSummary,
@@ -258,6 +265,83 @@ describe('distribution', () => {
       await visitor.screenshot({ path: join(SHOTS, 'track-public-zh.png'), fullPage: true })
     } finally {
       await anonymous.close()
+    }
+  })
+
+  it('routes the day’s planned shipments of the mill over its trucks', async () => {
+    // Not logged in: the tab says so and links to the login.
+    const anonymous = await browser.newContext({ locale: 'zh-CN', viewport: { width: 1366, height: 900 } })
+    try {
+      const visitor = await anonymous.newPage()
+      await visitor.goto(`${server.url}/#/distribution/routes`)
+      const gate = visitor.getByTestId('routes-login')
+      await gate.waitFor({ timeout: 15_000 })
+      expect(await gate.textContent()).toContain(zh['distribution.routes.login'])
+      expect(await gate.locator('a').getAttribute('href')).toContain('/login')
+    } finally {
+      await anonymous.close()
+    }
+
+    await login('demo-mill', '/distribution/routes')
+    const plannedNow = () => api<{ items: Shipment[] }>('/shipments?status=planned&limit=50')
+    let planned = (await plannedNow()).items
+    if (planned.length === 0) {
+      // No planned shipment in the demo: plan one by hand, over a truck's payload so it is split.
+      const created = await context.request.post(`${server.url}/api/v1/shipments`, {
+        data: {
+          origin: { place: 'huiguo' },
+          destination: { place: 'zhengzhou' },
+          goods: '1060 H24 sheet (test)',
+          qtyKg: 40_000,
+          truckPlate: '豫A·T0001',
+        },
+      })
+      expect(created.status(), await created.text()).toBe(201)
+      planned = (await plannedNow()).items
+    }
+    expect(planned.length).toBeGreaterThan(0)
+    const payloadKg = DEFAULT_PAYLOAD_T * 1000
+    const loads = loadsOf(planned, payloadKg)
+    const posted = await context.request.post(`${server.url}/api/v1/distribution/dispatch`, {
+      data: dispatchRequest(loads, DEFAULT_TRUCKS, payloadKg, 'nextDay'),
+    })
+    expect(posted.status(), await posted.text()).toBe(200)
+    const answer = (await posted.json()) as DispatchAnswer
+
+    await page.goto(`${server.url}/#/distribution/routes`)
+    await testId('routes-form').waitFor({ timeout: 15_000 })
+    expect(await text('dist-tab-routes')).toBe(zh['distribution.tab.routes'])
+    expect(await testId('routes-trucks').inputValue()).toBe(String(DEFAULT_TRUCKS))
+    expect(await testId('routes-payload').inputValue()).toBe(String(DEFAULT_PAYLOAD_T))
+    await testId('routes-submit').click()
+    const stops = page.locator('[data-testid=route-stop]')
+    await expect.poll(() => stops.count(), { timeout: 20_000 }).toBe(loads.length)
+    // Every planned load exactly once, each under its shipment's destination city.
+    const shown = await stops.evaluateAll((trs) => trs.map((tr) => tr.getAttribute('data-load') ?? ''))
+    expect([...shown].sort()).toEqual(loads.map((l) => l.id).sort())
+    for (const l of loads)
+      expect(await page.locator(`[data-testid=route-stop][data-load="${l.id}"]`).textContent()).toContain(
+        l.shipment.destination.city,
+      )
+    expect(await page.locator('[data-testid=route-truck]').count()).toBe(answer.trucksUsed)
+    expect(await page.locator('[data-testid=route-line]').count()).toBe(answer.routes.length)
+    expect(await text('routes-km')).toContain(formatKm(answer.km))
+    expect(await text('routes-trucks-used')).toContain(String(answer.trucksUsed))
+    await shot('distribution-routes-zh.png')
+
+    // Back the same evening: the far loads may not fit; the page says which, in words.
+    const body = dispatchRequest(loads, DEFAULT_TRUCKS, payloadKg, 'sameDay')
+    const sameDay = await context.request.post(`${server.url}/api/v1/distribution/dispatch`, { data: body })
+    await testId('routes-return').selectOption('sameDay')
+    await testId('routes-submit').click()
+    if (sameDay.status() === 422) {
+      expect(((await sameDay.json()) as { code: string }).code).toBe('LOADS_UNROUTABLE')
+      await testId('routes-unroutable').waitFor({ timeout: 20_000 })
+      expect(await text('routes-unroutable')).toContain(zh['distribution.routes.unroutableHint'])
+      expect(await stops.count()).toBe(0)
+    } else {
+      expect(sameDay.status()).toBe(200)
+      await expect.poll(() => stops.count(), { timeout: 20_000 }).toBe(loads.length)
     }
   })
 

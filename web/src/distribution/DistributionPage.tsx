@@ -4,18 +4,21 @@ import { href, type Route } from '../router.ts'
 import { CalculatorView } from './CalculatorView.tsx'
 import { IntakeView } from './IntakeView.tsx'
 import { MapView } from './MapView.tsx'
+import { RoutesView } from './RoutesView.tsx'
 
-type Tab = 'calculator' | 'map' | 'intake'
+type Tab = 'calculator' | 'map' | 'intake' | 'routes'
 
 const TABS: readonly { id: Tab; path: string; label: DictKey }[] = [
   { id: 'calculator', path: '/distribution', label: 'distribution.tab.calculator' },
   { id: 'map', path: '/distribution/map', label: 'distribution.tab.map' },
   { id: 'intake', path: '/distribution/intake', label: 'distribution.tab.intake' },
+  { id: 'routes', path: '/distribution/routes', label: 'distribution.tab.routes' },
 ]
 
 /**
  * #/distribution (the freight and delivered-price calculator), #/distribution/map (where Gongyi's
- * delivered price wins) and #/distribution/intake (the month's intake plan, for members).
+ * delivered price wins), #/distribution/intake (the month's intake plan, for members) and
+ * #/distribution/routes (the day's truck routes for the planned shipments, for members).
  */
 export function DistributionPage({ route }: { route: Route }) {
   const { t } = useI18n()
@@ -44,6 +47,7 @@ export function DistributionPage({ route }: { route: Route }) {
       {tab === 'calculator' && <CalculatorView />}
       {tab === 'map' && <MapView route={route} />}
       {tab === 'intake' && <IntakeView route={route} />}
+      {tab === 'routes' && <RoutesView />}
     </div>
   )
 }

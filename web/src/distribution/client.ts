@@ -8,6 +8,8 @@ import type { PricesAnswer } from '../pricing/types.ts'
 import type {
   DeliveredAnswer,
   DeliveredMapAnswer,
+  DispatchAnswer,
+  DispatchRequest,
   FreightAnswer,
   FreightMode,
   IntakePlanAnswer,
@@ -46,6 +48,9 @@ export const distributionApi = {
   intakePlans: () =>
     callJson<{ synthetic: boolean; plans: IntakePlanSummary[] }>('/distribution/intake-plans'),
   intakePlan: (month: string) => callJson<IntakePlanAnswer>(`/distribution/intake-plans/${part(month)}`),
+  /** The day's truck routes (trader, warehouse or admin); 422 LOADS_UNROUTABLE when some cannot go. */
+  dispatch: (body: DispatchRequest) =>
+    callJson<DispatchAnswer>('/distribution/dispatch', { method: 'POST', body }),
   /** The board, for the products whose all-in is published (the delivered price starts from it). */
   prices: () => callJson<PricesAnswer>('/prices'),
 }

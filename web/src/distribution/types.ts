@@ -205,3 +205,35 @@ export interface IntakePlanAnswer {
   plan: IntakePlanDetail
   previous: IntakePrevious | null
 }
+
+export type Where = { place: string } | { lat: number; lon: number }
+
+/** The body of POST /distribution/dispatch (src/distribution/dispatch-routes.ts). */
+export interface DispatchRequest {
+  depot: Where
+  depotWindowMin?: [number, number]
+  trucks: { id: string; capacityKg: number }[]
+  loads: { id: string; to: Where; kg: number; windowMin?: [number, number]; serviceMin?: number }[]
+  seed?: number
+}
+
+export interface DispatchStop {
+  loadId: string
+  startMin: number
+  start: string
+}
+
+export interface DispatchRoute {
+  truckId: string
+  stops: DispatchStop[]
+  km: number
+  kg: number
+  returnMin: number
+  returnAt: string
+}
+
+export interface DispatchAnswer {
+  routes: DispatchRoute[]
+  km: number
+  trucksUsed: number
+}
