@@ -891,7 +891,8 @@ export const en = {
     "Your enterprise's planned shipments are the day's loads; every truck leaves {depot} at 06:00 and comes back there.",
   'distribution.routes.none': 'Your enterprise has no planned shipment: there is nothing to route.',
   'distribution.routes.toShipments': 'Plan a shipment',
-  'distribution.routes.loads': '{shipments} planned shipments, {t} in all: {loads} truck loads at this payload.',
+  'distribution.routes.loads':
+    '{shipments} planned shipments, {t} in all: {loads} truck loads at this payload.',
   'distribution.routes.trucks': 'Trucks',
   'distribution.routes.payload': 'Payload per truck (t)',
   'distribution.routes.badTrucks': 'A whole number from 1 to {max}',
