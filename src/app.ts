@@ -256,7 +256,9 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
       const address = await app.listen({ port: options.port, host: options.host ?? '0.0.0.0' })
       const port = new URL(address).port
       simulator?.start()
-      huiguo.pricing.startSchedule(PRICING_SCHEDULE_MS, (message) => options.logger?.warn(message))
+      huiguo.pricing.startSchedule(PRICING_SCHEDULE_MS, (message) =>
+        options.logger ? options.logger.warn(message) : undefined,
+      )
       return {
         url: `http://localhost:${port}`,
         app,
