@@ -57,6 +57,17 @@ export type AppliedListener = (applied: Applied) => void
 /** The published base price (CNY/t) in force at an instant, or null when none is. */
 export type BaseSource = (atMs: number) => number | null
 
+/**
+ * The order as its own command left it. By the time that command is durable, later commands (not
+ * durable yet) may have filled the live order further; an answer must not report what a crash
+ * could still undo.
+ */
+function ownCopy(applied: Applied, orderId: number): OrderState {
+  const order = applied.orders.find((o) => o.id === orderId)
+  if (order === undefined) throw new Error(`command ${applied.seq} did not touch order ${orderId}`)
+  return order
+}
+
 const encoder = new TextEncoder()
 const decoder = new TextDecoder()
 
@@ -156,10 +167,13 @@ export class TradingService {
     if (hit !== null && this.#clock() - hit.order.createdAtMs < IDEMPOTENCY_WINDOW_MS) {
       if (!hit.sameRequest)
         return refuse('IDEMPOTENCY_KEY_REUSED', 'this Idempotency-Key was used for another order request')
-      await this.#journal.whenDurable(hit.order.createdSeq)
+      // The order as it is now, answered once everything that made it so is durable.
+      const seq = state.seq
+      const order = { ...hit.order }
+      await this.#journal.whenDurable(seq)
       return {
         ok: true,
-        value: { order: hit.order, trades: await this.#tradesOf(hit.order), replayed: true },
+        value: { order, trades: await this.#tradesOf(order), replayed: true },
       }
     }
     const instrument = state.instrument(request.instrument)
@@ -191,8 +205,10 @@ export class TradingService {
       request,
     }
     const applied = await this.#commit(command)
-    const order = state.order(command.order)!
-    return { ok: true, value: { order, trades: applied.trades, replayed: false } }
+    return {
+      ok: true,
+      value: { order: ownCopy(applied, command.order), trades: applied.trades, replayed: false },
+    }
   }
 
   /** Cancels an open order of `enterpriseId` (risk and admin may cancel any: pass null). */
@@ -203,8 +219,8 @@ export class TradingService {
     if (!order.ok) return order
     if (order.value.status !== 'open')
       return refuse('ORDER_NOT_OPEN', `order ${orderId} is ${order.value.status}`)
-    await this.#commit({ op: 'cancel', at: this.#clock(), order: orderId })
-    return { ok: true, value: order.value }
+    const applied = await this.#commit({ op: 'cancel', at: this.#clock(), order: orderId })
+    return { ok: true, value: ownCopy(applied, orderId) }
   }
 
   /** Changes an open order's open quantity and/or limit price (queue place kept only for a smaller quantity). */
@@ -241,7 +257,7 @@ export class TradingService {
       qtyKg,
       priceCnyPerT,
     })
-    return { ok: true, value: { order, trades: applied.trades, replayed: false } }
+    return { ok: true, value: { order: ownCopy(applied, orderId), trades: applied.trades, replayed: false } }
   }
 
   /**

@@ -1,0 +1,91 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { buildApp, type HuiguoApp } from '../../src/app.ts'
+import type { Journal, JournalEntry } from '../../src/trading/journal/index.ts'
+import { seededBackends, type TestDatabase } from '../support/databases.ts'
+import { demoEnterprises, fund, tokenFor } from '../support/trading.ts'
+
+/** A journal that makes records durable only when the test says so. */
+class ManualJournal implements Journal {
+  readonly #records: Uint8Array[] = []
+  #durable = 0
+  readonly #waiters: { seq: number; resolve: () => void }[] = []
+  get lastSeq(): number {
+    return this.#records.length
+  }
+  append(payload: Uint8Array): number {
+    this.#records.push(payload)
+    return this.#records.length
+  }
+  whenDurable(seq: number): Promise<void> {
+    if (seq <= this.#durable) return Promise.resolve()
+    return new Promise((resolve) => this.#waiters.push({ seq, resolve }))
+  }
+  /** Makes records up to `seq` durable and wakes who waited for them. */
+  makeDurable(seq: number): void {
+    this.#durable = Math.max(this.#durable, seq)
+    for (let i = this.#waiters.length - 1; i >= 0; i--)
+      if (this.#waiters[i]!.seq <= this.#durable) this.#waiters.splice(i, 1)[0]!.resolve()
+  }
+  async *read(afterSeq: number): AsyncIterable<JournalEntry> {
+    for (let seq = afterSeq + 1; seq <= this.#records.length; seq++)
+      yield { seq, payload: this.#records[seq - 1]! }
+  }
+  async releaseUpTo(): Promise<void> {}
+  async close(): Promise<void> {}
+}
+
+describe.each(seededBackends())('an order’s acknowledgment on $name', ({ open }) => {
+  let database: TestDatabase
+  let huiguo: HuiguoApp
+  let journal: ManualJournal
+  let asSeller: Record<string, string>
+  let asBuyer: Record<string, string>
+
+  beforeAll(async () => {
+    database = await open()
+    const firms = await demoEnterprises(database)
+    await fund(database, firms.seller, 0n, { 'AL-A00-GY': 50_000n })
+    await fund(database, firms.buyer, 100_000_000n, {})
+    asSeller = await tokenFor(database, firms.seller, 'ack.seller', ['trader'])
+    asBuyer = await tokenFor(database, firms.buyer, 'ack.buyer', ['trader'])
+    journal = new ManualJournal()
+    huiguo = await buildApp({
+      database,
+      webDistDir: null,
+      trading: { journal, sessionPolicy: 'always_open', rateLimit: { perSecond: 1000, burst: 1000 } },
+    })
+    await huiguo.app.ready()
+  })
+  afterAll(async () => {
+    journal?.makeDurable(Number.MAX_SAFE_INTEGER)
+    await huiguo?.close()
+    await database?.dispose()
+  })
+
+  const order = (headers: Record<string, string>, key: string, side: 'buy' | 'sell') =>
+    huiguo.app.inject({
+      method: 'POST',
+      url: '/api/v1/orders',
+      headers: { ...headers, 'idempotency-key': key },
+      payload: { instrument: 'AL-A00-GY', side, type: 'limit', price: 19_850, qty: 5_000 },
+    })
+
+  it('reports only what its own durable command did, not a later fill a crash could still undo', async () => {
+    const start = journal.lastSeq
+    const sell = order(asSeller, 'ack-sell', 'sell') // rests; waits for its record to be durable
+    while (journal.lastSeq < start + 1) await new Promise((r) => setTimeout(r, 1))
+    const buy = order(asBuyer, 'ack-buy', 'buy') // crosses the sell in memory; not durable either
+    while (journal.lastSeq < start + 2) await new Promise((r) => setTimeout(r, 1))
+    journal.makeDurable(start + 1) // only the sell is durable: a crash now would undo the buy
+    const sold = (await sell).json()
+    expect(sold.order).toMatchObject({ status: 'open', filledQty: 0, remainingQty: 5_000 })
+    expect(sold.trades).toEqual([])
+    journal.makeDurable(start + 2)
+    const bought = (await buy).json()
+    expect(bought.order).toMatchObject({ status: 'filled', filledQty: 5_000 })
+    expect(bought.trades).toHaveLength(1)
+    // the same key again answers the order as it is now, all of it durable
+    const again = (await order(asSeller, 'ack-sell', 'sell')).json()
+    expect(again.order).toMatchObject({ status: 'filled', filledQty: 5_000 })
+  })
+})
