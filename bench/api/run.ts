@@ -30,7 +30,7 @@
  * @module
  */
 import { type ChildProcess, execFile, spawn } from 'node:child_process'
-import { mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs'
+import { cpSync, mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs'
 import { createServer } from 'node:net'
 import { availableParallelism, loadavg, tmpdir } from 'node:os'
 import { join } from 'node:path'
@@ -155,16 +155,19 @@ function freePort(): Promise<number> {
   })
 }
 
-/** User plus system CPU seconds of a process so far (Linux), or NaN. */
-function cpuSecOf(pid: number | undefined): number {
+/** User plus system CPU seconds of a process so far, or of one of its threads (Linux), or NaN. */
+function cpuSecOf(pid: number | undefined, thread?: number): number {
   try {
-    const stat = readFileSync(`/proc/${pid}/stat`, 'utf8')
+    const stat = readFileSync(`/proc/${pid}${thread === undefined ? '' : `/task/${thread}`}/stat`, 'utf8')
     const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ')
     return (Number(fields[11]) + Number(fields[12])) / CLOCK_TICKS_PER_SEC
   } catch {
     return Number.NaN
   }
 }
+
+/** CPU seconds of a process's main thread (the thread whose id is the process's). */
+const mainThreadCpuSecOf = (pid: number | undefined): number => cpuSecOf(pid, pid)
 
 /** Waits until the process uses under 5 % of a core for half a second; returns the seconds waited. */
 async function settle(pid: number | undefined, maxMs = 60_000): Promise<number> {
@@ -288,10 +291,12 @@ const nowUs = (): number => Number(process.hrtime.bigint() / 1000n)
 async function pass(server: Server, label: string, spec: LoadSpec, quiet = false): Promise<Pass> {
   const pid = server.process.pid
   const cpuBefore = cpuSecOf(pid)
+  const mainBefore = mainThreadCpuSecOf(pid)
   const fromUs = nowUs()
   const result = await runLoad(spec)
   if (server.name === 'huiguo' && !quiet) huiguoWindows.push({ fromUs, toUs: nowUs() })
   const serverCpuSec = cpuSecOf(pid) - cpuBefore
+  const mainCpuSec = mainThreadCpuSecOf(pid) - mainBefore
   // A profiled process never looks idle (the profiler samples on): give it a fixed pause instead.
   const settleSec = PROFILE ? await sleep(3000).then(() => Number.NaN) : await settle(pid)
   const okShare = result.responses === 0 ? 0 : result.ok / result.responses
@@ -302,7 +307,8 @@ async function pass(server: Server, label: string, spec: LoadSpec, quiet = false
     server.name === 'huiguo' && !Number.isNaN(settleSec) ? `; settled ${settleSec.toFixed(1)} s after` : ''
   console.log(
     `  ${label}: ${int(p.okPerSec)} ${unit}, p50 ${p.p50Ms} ms, p99 ${p.p99Ms} ms, max ${p.maxMs} ms, ` +
-      `2xx ${(okShare * 100).toFixed(2)} % of ${int(p.responses)}; CPU s: server ${serverCpuSec.toFixed(1)}, ` +
+      `2xx ${(okShare * 100).toFixed(2)} % of ${int(p.responses)}; CPU s: server ${serverCpuSec.toFixed(1)} ` +
+      `(main thread ${mainCpuSec.toFixed(1)}, ${int((mainCpuSec * 1e6) / Math.max(1, p.ok))} µs per answer), ` +
       `load ${p.cpuSec.toFixed(1)}${settled}`,
   )
   if (okShare < VALID_OK_SHARE || p.errors > 0 || p.timeouts > 0)
@@ -455,6 +461,17 @@ try {
       console.log('self time by function:')
       for (const f of summary.functions) console.log(`  ${pct(f.share)}  ${f.name}`)
     } else console.log('huiguo CPU profile: none written (did the server exit cleanly?)')
+    // BENCH_API_PROFILE_COPY=<folder> keeps the raw profiles (the data folder is removed at exit).
+    const keep = process.env.BENCH_API_PROFILE_COPY
+    if (keep) cpSync(profileDir, keep, { recursive: true })
+    // The other threads' profiles: the PGlite worker's (the SQL projection), which shares the cores.
+    for (const other of readdirSync(profileDir).filter((f) => !/\.0\.\d+\.cpuprofile$/.test(f))) {
+      const summary = summarizeProfile(join(profileDir, other), huiguoWindows, 8)
+      if (summary.busyMs < 100) continue
+      const pct = (share: number) => `${(share * 100).toFixed(1).padStart(5)} %`
+      console.log(`worker thread ${other}: ${int(summary.busyMs)} ms busy in the passes; top functions:`)
+      for (const f of summary.functions) console.log(`  ${pct(f.share)}  ${f.name}`)
+    }
   }
 
   const m = (ps: Pass[], key: 'okPerSec' | 'p50Ms' | 'p99Ms') => median(ps.map((p) => p[key]))

@@ -1,6 +1,6 @@
 import type { FastifyReply, FastifyRequest } from 'fastify'
 import type { Kysely } from 'kysely'
-import { AppError, type Refusal, refuse } from '../kernel/index.ts'
+import { AppError, type Refusal, type Result, refuse } from '../kernel/index.ts'
 import type { Database } from '../platform/db/index.ts'
 import { clearedSessionCookie, readCookie, SESSION_COOKIE } from './cookie.ts'
 import { hashToken, type Principal, type Role } from './model.ts'
@@ -39,6 +39,23 @@ const BEARER = /^bearer +(\S+) *$/i
  * judged by it alone (a Bearer API token); otherwise by the session cookie.
  */
 export function authenticationHook(db: Kysely<Database>, clock: () => Date, cache: PrincipalCache) {
+  /** Lookups under way: requests that come meanwhile with the same credential share them. */
+  const pending = new Map<string, Promise<Result<Principal>>>()
+  const lookUp = (key: string, token: string, bearer: boolean, now: Date): Promise<Result<Principal>> => {
+    let lookup = pending.get(key)
+    if (lookup === undefined) {
+      const generation = cache.generation
+      lookup = (bearer ? authenticateApiToken(db, token, now) : authenticateSession(db, token, now))
+        .then((result) => {
+          if (result.ok) cache.set(key, result.value, now.getTime(), generation)
+          else cache.delete(key)
+          return result
+        })
+        .finally(() => pending.delete(key))
+      pending.set(key, lookup)
+    }
+    return lookup
+  }
   return async (request: FastifyRequest): Promise<void> => {
     request.principal = null
     const authorization = request.headers.authorization
@@ -57,15 +74,13 @@ export function authenticationHook(db: Kysely<Database>, clock: () => Date, cach
     const cached = cache.get(key, now.getTime())
     if (cached) {
       request.principal = cached
+      // A failed refresh changes nothing: the entry expires in time and the next request looks up.
+      if (cache.claimRefresh(key, now.getTime())) lookUp(key, token, bearer, now).catch(() => {})
       return
     }
-    const result = bearer
-      ? await authenticateApiToken(db, token, now)
-      : await authenticateSession(db, token, now)
-    if (result.ok) {
-      request.principal = result.value
-      cache.set(key, result.value, now.getTime())
-    } else failures.set(request, { refusal: result, fromCookie: !bearer })
+    const result = await lookUp(key, token, bearer, now)
+    if (result.ok) request.principal = result.value
+    else failures.set(request, { refusal: result, fromCookie: !bearer })
   }
 }
 

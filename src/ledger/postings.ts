@@ -64,12 +64,6 @@ export function planPosting(event: LedgerEvent): Result<Posting> {
       errors.push({ field: `/${field}`, message: `must be 1 to ${MAX_TEXT[field]} characters` })
   }
   const entries: Entry[] = []
-  const move = (kind: EntryKind, from: AccountKey, to: AccountKey, amount: bigint) => {
-    if (amount === 0n) return
-    entries.push({ ...from, kind, amount: -amount }, { ...to, kind, amount })
-  }
-  const available = (owner: string, asset: Asset): AccountKey => ({ owner, asset, bucket: 'available' })
-  const reserved = (owner: string, asset: Asset): AccountKey => ({ owner, asset, bucket: 'reserved' })
 
   switch (event.kind) {
     case 'deposit':
@@ -80,8 +74,8 @@ export function planPosting(event: LedgerEvent): Result<Posting> {
       if (errors.length > 0) return invalid(errors)
       const bank = available(EXTERNAL_BANK, CASH)
       const mine = available(event.enterprise, CASH)
-      if (event.kind === 'deposit') move('deposit', bank, mine, event.amountFen)
-      else move('withdrawal', mine, bank, event.amountFen)
+      if (event.kind === 'deposit') moveInto(entries, 'deposit', bank, mine, event.amountFen)
+      else moveInto(entries, 'withdrawal', mine, bank, event.amountFen)
       break
     }
     case 'intake':
@@ -94,8 +88,8 @@ export function planPosting(event: LedgerEvent): Result<Posting> {
       const asset = receiptAsset(event.instrument)
       const warehouse = available(EXTERNAL_WAREHOUSE, asset)
       const mine = available(event.enterprise, asset)
-      if (event.kind === 'intake') move('intake', warehouse, mine, event.qtyKg)
-      else move('delivery', mine, warehouse, event.qtyKg)
+      if (event.kind === 'intake') moveInto(entries, 'intake', warehouse, mine, event.qtyKg)
+      else moveInto(entries, 'delivery', mine, warehouse, event.qtyKg)
       break
     }
     case 'reserve':
@@ -112,8 +106,8 @@ export function planPosting(event: LedgerEvent): Result<Posting> {
       if (errors.length > 0) return invalid(errors)
       const free = available(event.enterprise, event.asset)
       const held = reserved(event.enterprise, event.asset)
-      if (event.kind === 'reserve') move('reserve', free, held, event.amount)
-      else move('release', held, free, event.amount)
+      if (event.kind === 'reserve') moveInto(entries, 'reserve', free, held, event.amount)
+      else moveInto(entries, 'release', held, free, event.amount)
       break
     }
     case 'settle': {
@@ -143,12 +137,18 @@ export function planPosting(event: LedgerEvent): Result<Posting> {
       if (errors.length > 0) return invalid(errors)
       const rcpt = receiptAsset(event.instrument)
       const { buyer, seller } = event
-      move('settle', reserved(buyer, CASH), available(seller, CASH), notional)
-      move('fee', reserved(buyer, CASH), available(CENTER_FEES, CASH), event.buyerFeeFen)
-      move('fee', available(seller, CASH), available(CENTER_FEES, CASH), event.sellerFeeFen)
-      move('settle', reserved(seller, rcpt), available(buyer, rcpt), event.qtyKg)
-      move('release', reserved(buyer, CASH), available(buyer, CASH), event.releaseBuyerFen ?? 0n)
-      move('release', reserved(seller, rcpt), available(seller, rcpt), event.releaseSellerKg ?? 0n)
+      moveInto(entries, 'settle', reserved(buyer, CASH), available(seller, CASH), notional)
+      moveInto(entries, 'fee', reserved(buyer, CASH), available(CENTER_FEES, CASH), event.buyerFeeFen)
+      moveInto(entries, 'fee', available(seller, CASH), available(CENTER_FEES, CASH), event.sellerFeeFen)
+      moveInto(entries, 'settle', reserved(seller, rcpt), available(buyer, rcpt), event.qtyKg)
+      moveInto(entries, 'release', reserved(buyer, CASH), available(buyer, CASH), event.releaseBuyerFen ?? 0n)
+      moveInto(
+        entries,
+        'release',
+        reserved(seller, rcpt),
+        available(seller, rcpt),
+        event.releaseSellerKg ?? 0n,
+      )
       break
     }
   }
@@ -160,6 +160,21 @@ export function planPosting(event: LedgerEvent): Result<Posting> {
     key: event.key ?? null,
     entries,
   })
+}
+
+const available = (owner: string, asset: Asset): AccountKey => ({ owner, asset, bucket: 'available' })
+const reserved = (owner: string, asset: Asset): AccountKey => ({ owner, asset, bucket: 'reserved' })
+
+/**
+ * Appends the two entries that move `amount` from one account to another (none for zero). Object
+ * literals of one shape, not spreads: every order posts several of these.
+ */
+function moveInto(entries: Entry[], kind: EntryKind, from: AccountKey, to: AccountKey, amount: bigint): void {
+  if (amount === 0n) return
+  entries.push(
+    { owner: from.owner, asset: from.asset, bucket: from.bucket, kind, amount: -amount },
+    { owner: to.owner, asset: to.asset, bucket: to.bucket, kind, amount },
+  )
 }
 
 /** The net change of each account a posting touches, in account order. */
@@ -185,9 +200,17 @@ export const accountsOf = (posting: Posting): AccountKey[] =>
 /** True when the entries sum to zero per asset and there are at least two. */
 export function isBalanced(entries: readonly Entry[]): boolean {
   if (entries.length < 2) return false
-  const sums = new Map<string, bigint>()
-  for (const e of entries) sums.set(e.asset, (sums.get(e.asset) ?? 0n) + e.amount)
-  return [...sums.values()].every((s) => s === 0n)
+  // A posting holds one or two assets: a scan per asset beats a Map.
+  for (let i = 0; i < entries.length; i++) {
+    const asset = entries[i]!.asset
+    let seen = false
+    for (let j = 0; j < i && !seen; j++) seen = entries[j]!.asset === asset
+    if (seen) continue
+    let sum = 0n
+    for (let j = i; j < entries.length; j++) if (entries[j]!.asset === asset) sum += entries[j]!.amount
+    if (sum !== 0n) return false
+  }
+  return true
 }
 
 /**

@@ -88,4 +88,31 @@ describe.each(seededBackends())('an order’s acknowledgment on $name', ({ open 
     const again = (await order(asSeller, 'ack-sell', 'sell')).json()
     expect(again.order).toMatchObject({ status: 'filled', filledQty: 5_000 })
   })
+
+  it('projects a durable order to SQL while nobody waits for it (the projection only defers it)', async () => {
+    const placing = order(asSeller, 'ack-unread', 'sell')
+    while (journal.lastSeq === 0 || !(await journalHas('ack-unread')))
+      await new Promise((r) => setTimeout(r, 1))
+    journal.makeDurable(journal.lastSeq)
+    const placed = (await placing).json()
+    const id = BigInt(placed.order.id)
+    let row: { status: string } | undefined
+    // No reader calls `projected`: the deferred batch must still come (bounded wait, not a timing assertion).
+    for (let i = 0; i < 500 && row === undefined; i++) {
+      row = await database.db
+        .selectFrom('trading_order')
+        .select('status')
+        .where('id', '=', id)
+        .executeTakeFirst()
+      if (row === undefined) await new Promise((r) => setTimeout(r, 10))
+    }
+    expect(row).toEqual({ status: 'open' })
+  })
+
+  /** True once the journal holds a command with this idempotency key. */
+  async function journalHas(key: string): Promise<boolean> {
+    for await (const entry of journal.read(0))
+      if ((JSON.parse(new TextDecoder().decode(entry.payload)) as { key?: string }).key === key) return true
+    return false
+  }
 })

@@ -2,8 +2,19 @@
 // pglite-worker-client.ts posts, one at a time in arrival order, so PGlite's WebAssembly never blocks
 // the thread that serves requests and matches orders. Plain JavaScript, so that the same file runs
 // from the sources and from the bundle without a TypeScript loader in the worker.
+import { setPriority } from 'node:os'
 import { parentPort, workerData } from 'node:worker_threads'
 import { PGlite } from '@electric-sql/pglite'
+
+// What this thread does for the server (the SQL projection of the journal, reads) can wait; the
+// main thread's answers to orders cannot. On Linux the nice value is per thread, so this lowers
+// only the worker's share of contended cores (elsewhere it would slow the whole process: skip).
+const NICE = 10
+if (process.platform === 'linux' && workerData.nice !== false) {
+  try {
+    setPriority(0, NICE)
+  } catch {}
+}
 
 const INT8_OID = 20
 const ERROR_FIELDS = [

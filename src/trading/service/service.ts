@@ -28,6 +28,13 @@ import { loadSnapshot } from './store.ts'
 export const IDEMPOTENCY_WINDOW_MS = 24 * 3_600_000
 /** Applied commands per SQL transaction, at most: small enough that building one never stalls the thread for long. */
 const PROJECTION_BATCH = 256
+/**
+ * How long durable commands may wait to be projected while nobody waits for them: a transaction
+ * costs the database a commit (milliseconds on PGlite) besides its rows, so a trickle of orders
+ * projected one transaction each would cost several times what the same orders cost in one. A
+ * reader that needs the projection (`projected`) and a full batch start it at once.
+ */
+const PROJECTION_DELAY_MS = 100
 
 /**
  * `scheduled`: the instruments' sessions in Shanghai time decide when orders are taken and when the
@@ -85,6 +92,7 @@ export class TradingService {
   #deliveredSeq = 0
   #projectedSeq = 0
   #projecting: Promise<void> | null = null
+  #projectionTimer: NodeJS.Timeout | null = null
   readonly #projectionWaiters: { seq: number; resolve: () => void; reject: (error: Error) => void }[] = []
   #failure: Error | null = null
   #timer: NodeJS.Timeout | null = null
@@ -285,7 +293,11 @@ export class TradingService {
   async projected(seq = this.#deliveredSeq): Promise<void> {
     if (this.#projectedSeq >= seq) return
     if (this.#failure) throw this.#unavailable()
-    await new Promise<void>((resolve, reject) => this.#projectionWaiters.push({ seq, resolve, reject }))
+    const waited = new Promise<void>((resolve, reject) =>
+      this.#projectionWaiters.push({ seq, resolve, reject }),
+    )
+    this.#scheduleProjection() // someone waits: no delay
+    await waited
   }
 
   async close(): Promise<void> {
@@ -336,6 +348,23 @@ export class TradingService {
 
   #scheduleProjection(): void {
     if (this.#projecting || this.#toProject.length === 0) return
+    const now =
+      this.#projectionWaiters.length > 0 || this.#toProject.length >= PROJECTION_BATCH || this.#closed
+    if (!now) {
+      this.#projectionTimer ??= setTimeout(() => {
+        this.#projectionTimer = null
+        this.#startProjection()
+      }, PROJECTION_DELAY_MS).unref()
+      return
+    }
+    this.#startProjection()
+  }
+
+  #startProjection(): void {
+    if (this.#projectionTimer) clearTimeout(this.#projectionTimer)
+    this.#projectionTimer = null
+    // After a failed batch nothing later may be projected: the cursor would skip the failed one.
+    if (this.#projecting || this.#toProject.length === 0 || this.#failure) return
     this.#projecting = (async () => {
       while (this.#toProject.length > 0) {
         const batch = this.#toProject.splice(0, PROJECTION_BATCH)
