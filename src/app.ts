@@ -14,6 +14,14 @@ import {
   seedDemoShipments,
   shipmentsRoutes,
 } from './distribution/index.ts'
+import {
+  CbamService,
+  cbamRoutes,
+  ecologyRoutes,
+  ParkService,
+  seedDemoCbam,
+  seedDemoEcology,
+} from './ecology/index.ts'
 import { listInstruments } from './instruments/index.ts'
 import {
   buildHttp,
@@ -24,6 +32,7 @@ import {
   PACKAGE_ROOT,
   VERSION,
 } from './platform/index.ts'
+import { PolicyService, policyRoutes, programmesSummaryView, seedDemoPolicy } from './policy/index.ts'
 import { PricingService, pricingRoutes, setUpDemoPricing } from './pricing/index.ts'
 import { countEnterprises, registryRoutes } from './registry/index.ts'
 import { DEFAULT_SEED, type ProgressListener, seedDemoCluster } from './seed/index.ts'
@@ -63,6 +72,8 @@ export interface AppOptions {
   webDistDir?: string | null
   trading?: TradingOptions
   pricing?: PricingOptions
+  /** The ecology module's clock, ms (the current month bounds energy submissions; default: the system clock). */
+  ecology?: { clock?: () => number }
 }
 
 export interface HuiguoApp {
@@ -78,7 +89,14 @@ export interface HuiguoApp {
 export async function buildApp(options: AppOptions): Promise<HuiguoApp> {
   const shell = await buildShell(options)
   try {
-    return await mountModules(shell, options.database, options.trading ?? {}, options.logger, options.pricing)
+    return await mountModules(
+      shell,
+      options.database,
+      options.trading ?? {},
+      options.logger,
+      options.pricing,
+      options.ecology,
+    )
   } catch (error) {
     await shell.close()
     throw error
@@ -99,6 +117,7 @@ async function mountModules(
   trading: TradingOptions,
   logger: FastifyBaseLogger | false | undefined,
   pricingOptions: PricingOptions = {},
+  ecologyOptions: { clock?: () => number } = {},
 ): Promise<HuiguoApp> {
   let scratch: string | null = null
   let journal: Journal
@@ -137,11 +156,19 @@ async function mountModules(
   // Fee-basis orders price over the center's published base once there is one.
   await pricing.refreshBase()
   service.setBaseSource(() => pricing.latestBase())
+  const park = new ParkService({ db, ...(ecologyOptions.clock ? { clock: ecologyOptions.clock } : {}) })
+  const policy = new PolicyService({ db })
   await app.register(
     async (api) => {
       await api.register(accountsRoutes, { db }) // first: its hook authenticates every route of the API
       await api.register(registryRoutes, { db })
-      await api.register(clusterRoutes, { db })
+      await api.register(clusterRoutes, {
+        db,
+        dashboard: {
+          ecology: () => park.summary(),
+          programmes: async () => programmesSummaryView(await policy.summary()),
+        },
+      })
       await api.register(marketDataRoutes, {
         service,
         marketData,
@@ -158,6 +185,9 @@ async function mountModules(
       await api.register(dispatchRoutes)
       await api.register(intakeRoutes, { service: new IntakePlanService({ db }) })
       await api.register(shipmentsRoutes, { service: new ShipmentService({ db }) })
+      await api.register(ecologyRoutes, { db, ...ecologyOptions })
+      await api.register(cbamRoutes, { service: new CbamService({ db }) })
+      await api.register(policyRoutes, { service: policy })
     },
     { prefix: '/api/v1' },
   )
@@ -235,6 +265,10 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
       await setUpDemoPricing(database.db, Date.now())
       await seedDemoShipments(database.db, Date.now())
       await seedDemoIntakePlans(database.db, Date.now())
+      await seedDemoEcology(database.db, Date.now())
+      await seedDemoCbam(database.db, Date.now())
+      // Keep after the energy ledger's demo seed: submissions judge the mill on its ledger.
+      await seedDemoPolicy(database.db, Date.now())
     }
     const trading: TradingOptions = {
       ...(demo ? { sessionPolicy: 'always_open' as const } : {}),

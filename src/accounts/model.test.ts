@@ -20,8 +20,9 @@ const T0 = new Date('2025-03-01T00:00:00Z')
 const at = (ms: number) => new Date(T0.getTime() + ms)
 
 describe('roles', () => {
-  it('knows the six roles and nothing else', () => {
-    expect(ROLES).toEqual(['trader', 'risk', 'warehouse', 'admin', 'analyst', 'viewer'])
+  it('knows the seven roles and nothing else', () => {
+    expect(ROLES).toEqual(['trader', 'risk', 'warehouse', 'admin', 'analyst', 'viewer', 'energy'])
+    expect(isRole('energy')).toBe(true)
     expect(isRole('trader')).toBe(true)
     expect(isRole('Trader')).toBe(false)
     expect(isRole('root')).toBe(false)

@@ -7,7 +7,7 @@ import { type FieldError, ok, type Result, refuse } from '../kernel/index.ts'
  */
 
 /** The roles a user can hold. Stable API strings; the SQL check constraint lists the same values. */
-export const ROLES = ['trader', 'risk', 'warehouse', 'admin', 'analyst', 'viewer'] as const
+export const ROLES = ['trader', 'risk', 'warehouse', 'admin', 'analyst', 'viewer', 'energy'] as const
 export type Role = (typeof ROLES)[number]
 
 /** True when `value` is one of ROLES. */

@@ -2,9 +2,11 @@ import { Command, CommanderError } from 'commander'
 import { tokenCommand, userCommand } from '../accounts/cli.ts'
 import { sourceCommand } from '../distribution/intake/cli.ts'
 import { routeCommand } from '../distribution/routing/cli.ts'
+import { footprintCommand } from '../ecology/cbam/cli.ts'
 import { ledgerCommand } from '../ledger/cli.ts'
 import { EXIT, ExitError } from '../platform/cli-support.ts'
 import { VERSION } from '../platform/package-root.ts'
+import { eligibilityCommand } from '../policy/cli.ts'
 import { assessCommand } from '../pricing/cli.ts'
 import { replayCommand } from '../trading/cli.ts'
 import { enterprisesCommand } from './enterprises-command.ts'
@@ -29,6 +31,8 @@ export function buildCli(): Command {
   program.addCommand(assessCommand())
   program.addCommand(routeCommand())
   program.addCommand(sourceCommand())
+  program.addCommand(eligibilityCommand())
+  program.addCommand(footprintCommand())
   // Sub-commands do not inherit exitOverride: without it commander would exit(1) on a usage error.
   const override = (command: Command) => {
     command.exitOverride().showHelpAfterError()

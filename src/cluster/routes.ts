@@ -3,22 +3,12 @@ import type { Kysely } from 'kysely'
 import { Type } from 'typebox'
 import { fenToYuanString } from '../kernel/index.ts'
 import type { Database } from '../platform/db/index.ts'
-import {
-  CHAIN_LINKS,
-  type ClusterTotals,
-  chainView,
-  clusterTotals,
-  OUTPUT_UTILISATION_PERCENT,
-  stageCoverage,
-  topProcessors,
-} from '../registry/index.ts'
+import { CHAIN_LINKS, chainView, clusterTotals, stageCoverage, topProcessors } from '../registry/index.ts'
+import { clusterDashboard, type DashboardSources } from './dashboard.ts'
+import { DashboardJson } from './dashboard-schema.ts'
+import { outputTonnesPerYear } from './output.ts'
 
 const TOP_ENTERPRISES = 10
-
-/** Output is not reported per firm; the cluster's is estimated as processing capacity × utilisation. */
-export function outputTonnesPerYear(totals: ClusterTotals): number {
-  return Math.round((totals.processorCapacityTPerYear * OUTPUT_UTILISATION_PERCENT) / 100)
-}
 
 const ChainStageJson = Type.Object({
   stage: Type.String(),
@@ -28,7 +18,18 @@ const ChainStageJson = Type.Object({
   thin: Type.Boolean(),
 })
 
-export const clusterRoutes: FastifyPluginAsyncTypebox<{ db: Kysely<Database> }> = async (app, { db }) => {
+const NO_SOURCES: DashboardSources = { ecology: async () => null, programmes: async () => null }
+
+export interface ClusterRoutesOptions {
+  db: Kysely<Database>
+  /** The ecology and programme summaries of the dashboard (default: none). */
+  dashboard?: DashboardSources
+}
+
+export const clusterRoutes: FastifyPluginAsyncTypebox<ClusterRoutesOptions> = async (
+  app,
+  { db, dashboard = NO_SOURCES },
+) => {
   app.get(
     '/cluster/summary',
     {
@@ -108,5 +109,17 @@ export const clusterRoutes: FastifyPluginAsyncTypebox<{ db: Kysely<Database> }> 
       },
     },
     async () => ({ stages: chainView(await stageCoverage(db)), links: [...CHAIN_LINKS] }),
+  )
+
+  app.get(
+    '/cluster/dashboard',
+    {
+      schema: {
+        tags: ['cluster'],
+        summary: "The operator's dashboard: figures, high-end share, chain, prices, ecology, programmes",
+        response: { 200: DashboardJson },
+      },
+    },
+    () => clusterDashboard(db, dashboard),
   )
 }

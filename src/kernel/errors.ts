@@ -113,6 +113,63 @@ export const ERROR_CODES = {
   },
   INTAKE_PLAN_NOT_FOUND: { status: 404, title: 'No intake plan is saved for this month' },
   INTAKE_PROBLEM_INVALID: { status: 422, title: 'The intake problem is not valid' },
+  // ---- ecology (issue 7): the energy ledger, the carbon inventory and the park ----
+  ENERGY_LINE_UNKNOWN: { status: 422, title: 'The process line is not one the energy ledger takes' },
+  ENERGY_MONTH_INVALID: { status: 422, title: 'The month is not a YYYY-MM calendar month' },
+  ENERGY_MONTH_IN_FUTURE: { status: 422, title: 'The month has not begun yet' },
+  ENERGY_VALUE_NEGATIVE: { status: 422, title: 'An energy or output figure is negative' },
+  ENERGY_VALUE_IMPLAUSIBLE: {
+    status: 422,
+    title: 'The figures are beyond what a process line can use or make',
+  },
+  ENERGY_OUTPUT_ZERO: { status: 422, title: 'Energy was used but the output is zero' },
+  ENERGY_RECORD_EXISTS: {
+    status: 409,
+    title: 'This month of this line is already recorded; send a correction',
+  },
+  ENERGY_RECORD_NOT_FOUND: { status: 404, title: 'No energy record for this month and line' },
+  ENERGY_REVISION_STALE: {
+    status: 409,
+    title: 'The record was corrected since the revision you started from',
+  },
+  ENERGY_REASON_REQUIRED: { status: 422, title: 'A correction needs a reason' },
+  ENERGY_CORRECTION_UNCHANGED: { status: 422, title: 'The correction changes no figure' },
+  GRID_FACTOR_INVALID: { status: 422, title: 'The grid emission factor is not valid' },
+  // ---- CBAM (issue 7): embedded emissions, smelters' declarations, shipments' communications ----
+  CN_CODE_UNKNOWN: { status: 422, title: 'The CN code is not an aluminium heading with a CBAM default' },
+  CBAM_NOT_A_SMELTER: { status: 422, title: 'Only a smelter of the registry declares embedded emissions' },
+  CBAM_DECLARATION_UNKNOWN: { status: 422, title: 'No such embedded-emissions declaration' },
+  CBAM_DECLARATION_SUPERSEDED: {
+    status: 409,
+    title: 'The declaration was superseded by a later one; use the current declaration',
+  },
+  CBAM_DECLARATION_MISMATCH: {
+    status: 422,
+    title: "The declaration's CN heading or year does not match the precursor's",
+  },
+  CBAM_IMPORTER_NOT_EU: { status: 422, title: 'The importer is not in an EU member state' },
+  CBAM_COMMUNICATION_NOT_FOUND: { status: 404, title: 'This shipment has no CBAM emissions communication' },
+  CBAM_COMMUNICATION_EXISTS: {
+    status: 409,
+    title: 'This shipment already has a CBAM emissions communication',
+  },
+  // ---- policy (issue 7): support programmes and applications ----
+  PROGRAMME_NOT_FOUND: { status: 404, title: 'No such support programme' },
+  PROGRAMME_EXISTS: { status: 409, title: 'A programme with this id already exists' },
+  PROGRAMME_INVALID: { status: 422, title: 'The programme is not valid' },
+  PROGRAMME_NOT_OPEN: { status: 409, title: 'The programme does not take applications now' },
+  BUDGET_BELOW_COMMITTED: { status: 409, title: 'The budget would be less than the awards already approved' },
+  POLICY_FACTS_MISSING: { status: 409, title: 'The enterprise has no facts on record for eligibility' },
+  POLICY_NOT_ELIGIBLE: { status: 422, title: 'The enterprise does not meet the programme’s rules' },
+  APPLICATION_NOT_FOUND: { status: 404, title: 'No such application' },
+  APPLICATION_EXISTS: { status: 409, title: 'The enterprise already has an application for this programme' },
+  APPLICATION_TRANSITION_NOT_ALLOWED: { status: 409, title: 'The application cannot take this step now' },
+  APPROVER_IS_APPLICANT: { status: 403, title: 'The user who applied cannot approve the application' },
+  APPROVAL_DUPLICATE: { status: 409, title: 'This administrator has approved the application already' },
+  BUDGET_EXHAUSTED: { status: 409, title: 'The programme’s budget does not cover another award' },
+  DISBURSEMENT_EXCEEDS_AWARD: { status: 422, title: 'The disbursement is more than the award' },
+  DOCUMENT_INVALID: { status: 422, title: 'The document is not valid' },
+  DOCUMENT_NOT_FOUND: { status: 404, title: 'No such document' },
 } as const satisfies Record<string, { status: number; title: string }>
 
 export type ErrorCode = keyof typeof ERROR_CODES

@@ -1,6 +1,7 @@
 import type { ComponentChild } from 'preact'
 import { UserMenu } from './components/UserMenu.tsx'
 import { DistributionPage } from './distribution/DistributionPage.tsx'
+import { EcologyPage } from './ecology/EcologyPage.tsx'
 import type { Lang } from './format.ts'
 import { useI18n } from './i18n/context.tsx'
 import { LANGS } from './i18n/index.ts'
@@ -9,6 +10,7 @@ import { Enterprises } from './pages/Enterprises.tsx'
 import { Login } from './pages/Login.tsx'
 import { Overview } from './pages/Overview.tsx'
 import { Products } from './pages/Products.tsx'
+import { PolicyPage } from './policy/PolicyPage.tsx'
 import { ConsolePage } from './pricing/ConsolePage.tsx'
 import { isAnalyst } from './pricing/labels.ts'
 import { MethodologyPage } from './pricing/MethodologyPage.tsx'
@@ -28,6 +30,8 @@ type Section =
   | 'console'
   | 'distribution'
   | 'shipments'
+  | 'policy'
+  | 'ecology'
   | null
 
 function page(route: Route): { section: Section; view: ComponentChild } {
@@ -50,6 +54,10 @@ function page(route: Route): { section: Section; view: ComponentChild } {
     return { section: 'distribution', view: <DistributionPage route={route} /> }
   if (path === '/shipments') return { section: 'shipments', view: <ShipmentsPage route={route} /> }
   if (path === '/track') return { section: 'shipments', view: <TrackPage route={route} /> }
+  if (path === '/policy' || path.startsWith('/policy/'))
+    return { section: 'policy', view: <PolicyPage route={route} /> }
+  if (path === '/ecology' || path.startsWith('/ecology/'))
+    return { section: 'ecology', view: <EcologyPage route={route} /> }
   if (path === '/login') return { section: null, view: <Login query={route.query} /> }
   return { section: null, view: <NotFound /> }
 }
@@ -109,6 +117,8 @@ function TopBar({ section, route }: { section: Section; route: Route }) {
     user
       ? { id: 'shipments' as const, path: '/shipments', label: t('shipments.nav') }
       : { id: 'shipments' as const, path: '/track', label: t('shipments.navTrack') },
+    { id: 'ecology', path: '/ecology', label: t('ecology.nav') },
+    { id: 'policy', path: '/policy', label: t('policy.nav') },
   ]
   return (
     <header class="topbar">

@@ -141,7 +141,7 @@ export function isProblem(body: unknown): body is Problem {
 
 /** What a call may add to a GET: another method, a JSON body, extra headers. */
 export interface RequestOptions {
-  method?: 'GET' | 'POST' | 'PATCH' | 'DELETE'
+  method?: 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE'
   body?: unknown
   headers?: Record<string, string>
 }

@@ -1,9 +1,12 @@
 import type { ColumnType, Generated } from 'kysely'
 import type { AccountsTables } from './schema-accounts.ts'
+import type { CbamTables } from './schema-cbam.ts'
 import type { DistributionFreightTables } from './schema-distribution.ts'
+import type { EcologyTables } from './schema-ecology.ts'
 import type { InstrumentsTables } from './schema-instruments.ts'
 import type { IntakePlanTables } from './schema-intake.ts'
 import type { LedgerTables } from './schema-ledger.ts'
+import type { PolicyTables } from './schema-policy.ts'
 import type { PricingTables } from './schema-pricing.ts'
 import type { ShipmentsTables } from './schema-shipments.ts'
 import type { TradingTables } from './schema-trading.ts'
@@ -20,7 +23,10 @@ export interface Database
     PricingTables,
     DistributionFreightTables,
     ShipmentsTables,
-    IntakePlanTables {
+    IntakePlanTables,
+    EcologyTables,
+    PolicyTables,
+    CbamTables {
   enterprise: EnterpriseTable
   enterprise_capacity: EnterpriseCapacityTable
   catalogue_item: CatalogueItemTable

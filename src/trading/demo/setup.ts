@@ -48,6 +48,18 @@ export const DEMO_USERS: readonly DemoUser[] = [
     of: 'buyer',
     description: 'second price analyst: approves what demo-analyst proposes',
   },
+  {
+    username: 'demo-energy',
+    roles: ['energy', 'viewer'],
+    of: 'mill',
+    description: "the mill's energy manager: submits its monthly energy records",
+  },
+  {
+    username: 'demo-officer',
+    roles: ['admin'],
+    of: 'buyer',
+    description: 'second administrator: approves programme applications beside demo-admin',
+  },
 ]
 
 /** How many simulated participants trade in the demo. */

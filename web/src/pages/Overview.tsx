@@ -2,15 +2,25 @@ import { api, type Chain, type ClusterSummary } from '../api.ts'
 import { ChainDiagram } from '../components/ChainDiagram.tsx'
 import { Badge, EnterpriseName } from '../components/names.tsx'
 import { Loading, ProblemBox } from '../components/ProblemBox.tsx'
+import { dashboardApi } from '../dashboard/client.ts'
+import { EcologyCard } from '../dashboard/EcologyCard.tsx'
+import { HighEndCard } from '../dashboard/HighEndCard.tsx'
+import { PriceHeadline } from '../dashboard/PriceHeadline.tsx'
+import { ProgrammesCard } from '../dashboard/ProgrammesCard.tsx'
+import { formatShare } from '../dashboard/share.ts'
+import type { Dashboard } from '../dashboard/types.ts'
 import { compareYuan, formatInteger, formatMoney, formatTonnes, formatYuanExact } from '../format.ts'
 import { useAsync } from '../hooks.ts'
 import { useI18n } from '../i18n/context.tsx'
 import { href } from '../router.ts'
 
+/** The operator's first screen: every figure links to the page it comes from. */
 export function Overview() {
   const { t } = useI18n()
   const summary = useAsync(() => api.summary(), [])
   const chain = useAsync(() => api.chain(), [])
+  const dashboard = useAsync(() => dashboardApi.get(), [])
+  const d = dashboard.data
 
   return (
     <div class="page">
@@ -19,8 +29,18 @@ export function Overview() {
         <p class="page-sub">{t('overview.subtitle')}</p>
       </header>
       {summary.error && <ProblemBox problem={summary.error} onRetry={summary.reload} />}
+      {dashboard.error && <ProblemBox problem={dashboard.error} onRetry={dashboard.reload} />}
       {summary.loading && !summary.data && <Loading />}
-      {summary.data && <Figures s={summary.data} />}
+      {summary.data && <Figures s={summary.data} d={d} />}
+
+      {d && (
+        <div class="grid-2">
+          <PriceHeadline prices={d.prices} />
+          <HighEndCard highEnd={d.highEnd} />
+        </div>
+      )}
+      {d && <EcologyCard ecology={d.ecology} />}
+      {d && <ProgrammesCard programmes={d.programmes} />}
 
       <section class="card" aria-labelledby="chain-title">
         <div class="card-head">
@@ -42,7 +62,7 @@ export function Overview() {
   )
 }
 
-function Figures({ s }: { s: ClusterSummary }) {
+function Figures({ s, d }: { s: ClusterSummary; d: Dashboard | null }) {
   const { t, lang } = useI18n()
   const firms = (n: number) => (
     <>
@@ -52,28 +72,44 @@ function Figures({ s }: { s: ClusterSummary }) {
   )
   return (
     <section class="figures" aria-label={t('overview.title')}>
-      <div class="figure" data-testid="fig-processing">
+      <a class="figure" data-testid="fig-processing" href={href('/enterprises', { kind: 'processor' })}>
         <p class="figure-label">{t('fig.processing')}</p>
         <p class="figure-value">{firms(s.processingEnterprises)}</p>
-      </div>
-      <div class="figure" data-testid="fig-supporting">
+      </a>
+      <a class="figure" data-testid="fig-supporting" href={href('/enterprises', { kind: 'supporting' })}>
         <p class="figure-label">{t('fig.supporting')}</p>
         <p class="figure-value">{firms(s.supportingEnterprises)}</p>
-      </div>
-      <div class="figure figure-wide" data-testid="fig-revenue">
+      </a>
+      <a
+        class="figure figure-wide"
+        data-testid="fig-revenue"
+        href={href('/enterprises', { kind: 'processor' })}
+      >
         <p class="figure-label">{t('fig.revenue')}</p>
         <p class="figure-value">{formatMoney(s.annualRevenueCny, lang)}</p>
         <p class="figure-note">{t('fig.revenueExact', { amount: formatYuanExact(s.annualRevenueCny) })}</p>
-      </div>
-      <div class="figure figure-wide" data-testid="fig-output">
+      </a>
+      <a class="figure figure-wide" data-testid="fig-output" href={href('/products')}>
         <p class="figure-label">{t('fig.output')}</p>
         <p class="figure-value">{formatTonnes(s.outputTonnesPerYear, lang)}</p>
         <p class="figure-note">{t('fig.outputExact', { tonnes: formatInteger(s.outputTonnesPerYear) })}</p>
-      </div>
-      <div class="figure" data-testid="fig-topten">
+      </a>
+      <a class="figure" data-testid="fig-topten" href={href('/enterprises', { kind: 'processor' })}>
         <p class="figure-label">{t('fig.topTen')}</p>
         <p class="figure-value">{firms(s.topTenSheetStrip)}</p>
-      </div>
+      </a>
+      {d && (
+        <a class="figure" data-testid="fig-headquartered" href={href('/enterprises', { inCluster: 'true' })}>
+          <p class="figure-label">{t('fig.headquartered')}</p>
+          <p class="figure-value">{firms(d.figures.headquarteredInCluster)}</p>
+        </a>
+      )}
+      {d && (
+        <a class="figure" data-testid="fig-highend" href={href('/products', { application: 'battery_foil' })}>
+          <p class="figure-label">{t('fig.highEnd')}</p>
+          <p class="figure-value">{formatShare(d.highEnd.share)}</p>
+        </a>
+      )}
     </section>
   )
 }

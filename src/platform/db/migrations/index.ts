@@ -8,6 +8,10 @@ import { pricingMigration } from './0006-pricing.ts'
 import { distributionFreightMigration } from './0007-distribution.ts'
 import { shipmentsMigration } from './0008-shipments.ts'
 import { intakePlansMigration } from './0009-intake-plans.ts'
+import { energyRoleMigration } from './0010-energy-role.ts'
+import { ecologyMigration } from './0011-ecology.ts'
+import { policyMigration } from './0012-policy.ts'
+import { cbamMigration } from './0013-cbam.ts'
 
 /**
  * Migrations live in code (not in files found at run time), so the same list runs from a clone, a
@@ -23,6 +27,10 @@ const MIGRATIONS: Record<string, Migration> = {
   '0007_distribution_freight': distributionFreightMigration,
   '0008_shipments': shipmentsMigration,
   '0009_intake_plans': intakePlansMigration,
+  '0010_energy_role': energyRoleMigration,
+  '0011_ecology': ecologyMigration,
+  '0012_policy': policyMigration,
+  '0013_cbam': cbamMigration,
 }
 
 const provider: MigrationProvider = { getMigrations: async () => MIGRATIONS }

@@ -1,0 +1,92 @@
+import { spawn } from 'node:child_process'
+import { describe, expect, it } from 'vitest'
+import { BIN, CLI_ENV, type CliRun } from '../../../test/support/cli.ts'
+import { footprint } from './footprint.ts'
+import { readFootprintInput } from './footprint-input.ts'
+
+/** `huiguo footprint` as a user runs it: the real bin, the input on stdin. */
+function footprintCli(stdin: string): Promise<CliRun> {
+  return new Promise((resolve, reject) => {
+    const child = spawn(process.execPath, [BIN, 'footprint'], { env: CLI_ENV })
+    let stdout = ''
+    let stderr = ''
+    child.stdout.on('data', (d) => {
+      stdout += d
+    })
+    child.stderr.on('data', (d) => {
+      stderr += d
+    })
+    child.on('error', reject)
+    child.on('close', (code) => resolve({ code, stdout, stderr }))
+    child.stdin.end(stdin)
+  })
+}
+
+const INPUT = {
+  good: { cnCode: '7606 11 92', outputT: 100, origin: 'CN' },
+  year: 2026,
+  installation: {
+    naturalGasNm3: 1000,
+    otherDirectTco2e: 0.5,
+    electricityKwh: 50_000,
+    gridKgco2PerKwh: 0.6058,
+  },
+  precursors: [
+    { cnCode: '7601', tonnes: 90, seeTco2ePerT: 1.8 },
+    { cnCode: '7601', tonnes: 10, seeTco2ePerT: null },
+  ],
+  scrapT: 15,
+  eurPerTco2: 75.36,
+}
+
+describe('huiguo footprint', () => {
+  it('prints the record as one JSON line with exactly the 11 keys', { timeout: 120_000 }, async () => {
+    const run = await footprintCli(JSON.stringify(INPUT))
+    expect(run.stderr).toBe('')
+    expect(run.code).toBe(0)
+    const lines = run.stdout.split('\n')
+    expect(lines).toHaveLength(2) // one line and its newline
+    expect(lines[1]).toBe('')
+    const printed = JSON.parse(lines[0]!)
+    expect(Object.keys(printed).sort()).toEqual(
+      [
+        'seeTco2ePerT',
+        'directTco2e',
+        'precursorTco2e',
+        'indirectTco2ePerT',
+        'defaultSeeTco2ePerT',
+        'payableTco2ePerT',
+        'defaultPayableTco2ePerT',
+        'costEurPerT',
+        'defaultCostEurPerT',
+        'savingEur',
+        'precursorsOnDefaults',
+      ].sort(),
+    )
+    // The same numbers as the function, unrounded; SEE (2.662 + 195) / 100 = 1.97662.
+    const input = readFootprintInput(INPUT)
+    const record = input.ok ? footprint(input.value) : input
+    expect(record.ok && printed).toEqual(record.ok && record.value)
+    expect(printed.seeTco2ePerT).toBeCloseTo(1.97662, 12)
+  })
+
+  it('exits 2 naming the field on a bad input, and CN_CODE_UNKNOWN’s field for a heading without default', {
+    timeout: 120_000,
+  }, async () => {
+    const bad = await footprintCli(JSON.stringify({ ...INPUT, good: { ...INPUT.good, outputT: 0 } }))
+    expect(bad.code).toBe(2)
+    expect(bad.stdout).toBe('')
+    expect(bad.stderr).toContain('huiguo footprint: /good/outputT must be greater than 0')
+
+    const scrap = await footprintCli(
+      JSON.stringify({ ...INPUT, precursors: [{ cnCode: '7602', tonnes: 5, seeTco2ePerT: null }] }),
+    )
+    expect(scrap.code).toBe(2)
+    expect(scrap.stdout).toBe('')
+    expect(scrap.stderr).toContain('/precursors/0/cnCode heading 7602 has no CBAM default')
+
+    const notJson = await footprintCli('{"good": ')
+    expect(notJson.code).toBe(2)
+    expect(notJson.stderr).toContain('not JSON')
+  })
+})
