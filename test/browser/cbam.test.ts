@@ -1,79 +1,17 @@
-import { execFileSync } from 'node:child_process'
-import { mkdirSync, mkdtempSync, rmSync } from 'node:fs'
-import { tmpdir } from 'node:os'
-import { join } from 'node:path'
-import { fileURLToPath } from 'node:url'
-import type { Browser, BrowserContext, Page } from 'playwright-core'
-import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { type RunningServer, startServer } from '../../src/app.ts'
-import { DEMO_PASSWORD } from '../../src/trading/demo/index.ts'
+import { describe, expect, it } from 'vitest'
 import { formatEur, formatSee } from '../../web/src/ecology/cbam/labels.ts'
 import type { Communication } from '../../web/src/ecology/cbam/types.ts'
 import { DICTIONARIES } from '../../web/src/i18n/index.ts'
-import { launchChromium } from './chromium.ts'
+import { useDemoUi } from './harness.ts'
 
-const ROOT = fileURLToPath(new URL('../..', import.meta.url))
-const SHOTS = join(ROOT, 'test-results')
 const { zh, en } = DICTIONARIES
 
-let server: RunningServer
-let dataDir: string
-let browser: Browser
-let context: BrowserContext
-let page: Page
-const pageErrors: string[] = []
-
-const testId = (id: string) => page.getByTestId(id)
-const text = async (id: string) => ((await testId(id).first().textContent()) ?? '').trim()
-const shot = (name: string) => page.screenshot({ path: join(SHOTS, name), fullPage: true })
-
-/** GET with the browser's session cookie (the context's request API shares its cookies). */
-async function api<T>(path: string): Promise<T> {
-  const res = await context.request.get(`${server.url}/api/v1${path}`)
-  if (!res.ok()) throw new Error(`${path} answered ${res.status()}: ${await res.text()}`)
-  return (await res.json()) as T
-}
-
-async function login(username: string, next: string): Promise<void> {
-  await page.goto(`${server.url}/#/login?next=${encodeURIComponent(next)}`)
-  await testId('login-username').fill(username)
-  await testId('login-password').fill(DEMO_PASSWORD)
-  await testId('login-submit').click()
-  await expect.poll(() => text('user-name').catch(() => ''), { timeout: 15_000 }).toBe(username)
-}
-
-beforeAll(async () => {
-  if (process.env.HUIGUO_SKIP_WEB_BUILD !== '1') {
-    execFileSync(
-      process.execPath,
-      [join(ROOT, 'node_modules/vite/bin/vite.js'), 'build', 'web', '--logLevel', 'warn'],
-      { cwd: ROOT, stdio: 'inherit' },
-    )
-  }
-  mkdirSync(SHOTS, { recursive: true })
-  dataDir = mkdtempSync(join(tmpdir(), 'huiguo-cbam-ui-'))
-  server = await startServer({
-    target: { kind: 'pglite', dataDir },
-    port: 0,
-    host: '127.0.0.1',
-    logger: false,
-    simulate: false,
-  })
-  browser = await launchChromium()
-  context = await browser.newContext({ locale: 'zh-CN', viewport: { width: 1366, height: 900 } })
-  page = await context.newPage()
-  page.on('pageerror', (err) => pageErrors.push(err.message))
-})
-
-afterAll(async () => {
-  await browser?.close()
-  await server?.close()
-  if (dataDir) rmSync(dataDir, { recursive: true, force: true })
-})
+const ui = useDemoUi({ prefix: 'huiguo-cbam-ui-' })
+const { testId, text, shot, api, login, pageErrors } = ui
 
 describe('CBAM', () => {
   it('computes 7606 in 2026 from China on defaults: about €233 a tonne, without login', async () => {
-    await page.goto(`${server.url}/#/ecology/cbam`)
+    await ui.page.goto(`${ui.url}/#/ecology/cbam`)
     await testId('calc-form').waitFor({ timeout: 15_000 })
     expect(await text('cbam-part-calculator')).toBe(zh['cbam.part.calculator'])
     expect(await text('cbam-synthetic-note')).toBe(zh['cbam.syntheticNote'])
@@ -115,17 +53,17 @@ describe('CBAM', () => {
     await login('demo-mill', '/ecology/cbam?part=communications')
     const list = await api<{ items: Communication[] }>('/cbam/communications')
     expect(list.items.length).toBeGreaterThanOrEqual(3)
-    await page.goto(`${server.url}/#/ecology/cbam?part=communications`)
-    const rows = page.locator('[data-testid=cbam-comm-row]')
+    await ui.page.goto(`${ui.url}/#/ecology/cbam?part=communications`)
+    const rows = ui.page.locator('[data-testid=cbam-comm-row]')
     await expect.poll(() => rows.count(), { timeout: 15_000 }).toBe(list.items.length)
     await shot('cbam-communications-zh.png')
 
     const chosen = list.items.find((c) => c.goods.length > 1) ?? list.items[0]!
-    await page.locator(`[data-testid=cbam-comm-row][data-shipment="${chosen.shipmentId}"] a`).click()
+    await ui.page.locator(`[data-testid=cbam-comm-row][data-shipment="${chosen.shipmentId}"] a`).click()
     await testId('cbam-totals').waitFor({ timeout: 15_000 })
     expect(await text('cbam-total-saving')).toContain(formatEur(chosen.totals.savingEur, 'zh'))
     expect(await text('cbam-importer')).toContain(chosen.importer.name)
-    const goods = page.locator('[data-testid=cbam-good]')
+    const goods = ui.page.locator('[data-testid=cbam-good]')
     expect(await goods.count()).toBe(chosen.goods.length)
     for (const [i, g] of chosen.goods.entries()) {
       expect(await goods.nth(i).getByTestId('good-see').textContent()).toBe(
@@ -136,7 +74,7 @@ describe('CBAM', () => {
       )
     }
     // Declared precursors name their smelter; the rest say EU default.
-    const declared = page.locator('[data-testid=cbam-precursor][data-source=declared]')
+    const declared = ui.page.locator('[data-testid=cbam-precursor][data-source=declared]')
     const first = chosen.goods[0]!.precursors.find((p) => p.declaration)!
     expect(await declared.first().textContent()).toContain(first.declaration!.enterpriseNameZh)
     await shot('cbam-communication-zh.png')
@@ -146,7 +84,7 @@ describe('CBAM', () => {
       ['cbam-download-xlsx', 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet'],
     ] as const) {
       const link = await testId(id).getAttribute('href')
-      const res = await context.request.get(`${server.url}${link}`)
+      const res = await ui.context.request.get(`${ui.url}${link}`)
       expect(res.status(), link!).toBe(200)
       expect(res.headers()['content-type']).toContain(type)
       expect(res.headers()['content-disposition']).toContain('attachment')
@@ -162,15 +100,15 @@ describe('CBAM', () => {
   })
 
   it('lists the smelters’ declarations with the superseded one marked, and the calculator in English', async () => {
-    await page.goto(`${server.url}/#/ecology/cbam?part=declarations`)
-    const rows = page.locator('[data-testid=cbam-decl-row]')
+    await ui.page.goto(`${ui.url}/#/ecology/cbam?part=declarations`)
+    const rows = ui.page.locator('[data-testid=cbam-decl-row]')
     await expect.poll(() => rows.count(), { timeout: 15_000 }).toBeGreaterThan(10)
-    expect(await page.locator('tr.cbam-superseded').count()).toBeGreaterThan(0)
+    expect(await ui.page.locator('tr.cbam-superseded').count()).toBeGreaterThan(0)
     // demo-mill is a rolling mill's trader: it reads declarations but does not declare.
     expect(await text('cbam-declare-closed')).toBe(en['cbam.declare.onlySmelters'])
     await shot('cbam-declarations-en.png')
 
-    await page.goto(`${server.url}/#/ecology/cbam`)
+    await ui.page.goto(`${ui.url}/#/ecology/cbam`)
     await testId('calc-submit').click()
     await testId('calc-result').waitFor({ timeout: 15_000 })
     expect(await text('cbam-saving')).toContain('€')

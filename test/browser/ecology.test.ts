@@ -1,74 +1,13 @@
-import { execFileSync } from 'node:child_process'
-import { mkdirSync, mkdtempSync, rmSync } from 'node:fs'
-import { tmpdir } from 'node:os'
-import { join } from 'node:path'
-import { fileURLToPath } from 'node:url'
-import type { Browser, BrowserContext, Page } from 'playwright-core'
-import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { type RunningServer, startServer } from '../../src/app.ts'
-import { DEMO_PASSWORD } from '../../src/trading/demo/index.ts'
+import { describe, expect, it } from 'vitest'
 import { fmt, fmtShare } from '../../web/src/ecology/labels.ts'
 import type { ParkAnswer, RecordsAnswer } from '../../web/src/ecology/types.ts'
 import { DICTIONARIES } from '../../web/src/i18n/index.ts'
-import { launchChromium } from './chromium.ts'
+import { useDemoUi } from './harness.ts'
 
-const ROOT = fileURLToPath(new URL('../..', import.meta.url))
-const SHOTS = join(ROOT, 'test-results')
 const { zh, en } = DICTIONARIES
 
-let server: RunningServer
-let dataDir: string
-let browser: Browser
-let context: BrowserContext
-let page: Page
-const pageErrors: string[] = []
-
-const testId = (id: string) => page.getByTestId(id)
-const text = async (id: string) => ((await testId(id).first().textContent()) ?? '').trim()
-const shot = (name: string) => page.screenshot({ path: join(SHOTS, name), fullPage: true })
-
-async function api<T>(path: string): Promise<T> {
-  const res = await context.request.get(`${server.url}/api/v1${path}`)
-  if (!res.ok()) throw new Error(`${path} answered ${res.status()}: ${await res.text()}`)
-  return (await res.json()) as T
-}
-
-async function login(username: string, next: string): Promise<void> {
-  await page.goto(`${server.url}/#/login?next=${encodeURIComponent(next)}`)
-  await testId('login-username').fill(username)
-  await testId('login-password').fill(DEMO_PASSWORD)
-  await testId('login-submit').click()
-  await expect.poll(() => text('user-name').catch(() => ''), { timeout: 15_000 }).toBe(username)
-}
-
-beforeAll(async () => {
-  if (process.env.HUIGUO_SKIP_WEB_BUILD !== '1') {
-    execFileSync(
-      process.execPath,
-      [join(ROOT, 'node_modules/vite/bin/vite.js'), 'build', 'web', '--logLevel', 'warn'],
-      { cwd: ROOT, stdio: 'inherit' },
-    )
-  }
-  mkdirSync(SHOTS, { recursive: true })
-  dataDir = mkdtempSync(join(tmpdir(), 'huiguo-ecology-ui-'))
-  server = await startServer({
-    target: { kind: 'pglite', dataDir },
-    port: 0,
-    host: '127.0.0.1',
-    logger: false,
-    simulate: false,
-  })
-  browser = await launchChromium()
-  context = await browser.newContext({ locale: 'zh-CN', viewport: { width: 1366, height: 900 } })
-  page = await context.newPage()
-  page.on('pageerror', (err) => pageErrors.push(err.message))
-})
-
-afterAll(async () => {
-  await browser?.close()
-  await server?.close()
-  if (dataDir) rmSync(dataDir, { recursive: true, force: true })
-})
+const ui = useDemoUi({ prefix: 'huiguo-ecology-ui-' })
+const { testId, text, shot, api, login, pageErrors } = ui
 
 describe('ecology', () => {
   it('shows demo-energy the mill’s ledger, takes a new month and shows its level', async () => {
@@ -77,7 +16,7 @@ describe('ecology', () => {
     expect(await text('nav-ecology')).toBe(zh['ecology.nav'])
     const demo = await api<RecordsAnswer>('/ecology/energy/records')
     expect(demo.synthetic).toBe(true)
-    const rows = page.locator('[data-testid=ledger-row]')
+    const rows = ui.page.locator('[data-testid=ledger-row]')
     await expect.poll(() => rows.count()).toBe(demo.items.length)
     // The mill runs no twin-roll caster in the demo: that line has no record in any month.
     expect(demo.items.some((r) => r.line === 'twin_roll_casting')).toBe(false)
@@ -97,7 +36,7 @@ describe('ecology', () => {
     expect(await testId('new-preview').getByTestId('level-badge').getAttribute('data-level')).toBe('3')
     await testId('new-submit').click()
     await testId('ledger-saved').waitFor({ timeout: 15_000 })
-    const row = page.locator('[data-testid=ledger-row][data-month="2020-01"][data-line=twin_roll_casting]')
+    const row = ui.page.locator('[data-testid=ledger-row][data-month="2020-01"][data-line=twin_roll_casting]')
     await row.waitFor({ timeout: 15_000 })
     expect((await row.getByTestId('row-intensity').textContent())?.trim()).toBe('110.5')
     expect(await row.getByTestId('level-badge').getAttribute('data-level')).toBe('3')
@@ -107,8 +46,8 @@ describe('ecology', () => {
     expect(stored.items[0]!.intensityKgcePerT).toBeCloseTo(110.463, 9)
     // The record's panel is open with its history: one revision, by demo-energy.
     await testId('record-panel').waitFor()
-    expect(await page.locator('[data-testid=history-row]').count()).toBe(1)
-    expect(await page.locator('[data-testid=history-row]').textContent()).toContain('demo-energy')
+    expect(await ui.page.locator('[data-testid=history-row]').count()).toBe(1)
+    expect(await ui.page.locator('[data-testid=history-row]').textContent()).toContain('demo-energy')
     await shot('ecology-ledger-saved.png')
 
     // The same month again: the server refuses it, and the page says why in words.
@@ -142,11 +81,11 @@ describe('ecology', () => {
     )
     // demo-energy sees its own enterprise's row only.
     await expect
-      .poll(() => page.locator('[data-testid=park-enterprise]').count(), { timeout: 15_000 })
+      .poll(() => ui.page.locator('[data-testid=park-enterprise]').count(), { timeout: 15_000 })
       .toBe(1)
     await shot('ecology-park-zh.png')
     await testId('lang-en').click()
-    await expect.poll(() => page.locator('#eco-park-title').textContent()).toBe(en['ecology.park.title'])
+    await expect.poll(() => ui.page.locator('#eco-park-title').textContent()).toBe(en['ecology.park.title'])
     expect(await text('eco-tab-energy')).toBe(en['ecology.tab.energy'])
     await shot('ecology-park-en.png')
     await testId('lang-zh').click()

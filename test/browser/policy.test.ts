@@ -1,95 +1,29 @@
-import { execFileSync } from 'node:child_process'
-import { mkdirSync, mkdtempSync, rmSync } from 'node:fs'
-import { tmpdir } from 'node:os'
-import { join } from 'node:path'
-import { fileURLToPath } from 'node:url'
-import type { Browser, BrowserContext, Page } from 'playwright-core'
-import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { type RunningServer, startServer } from '../../src/app.ts'
-import { DEMO_PASSWORD } from '../../src/trading/demo/index.ts'
+import { describe, expect, it } from 'vitest'
 import { DICTIONARIES } from '../../web/src/i18n/index.ts'
 import { fenMoney } from '../../web/src/policy/labels.ts'
 import type { Application, EligibilityAnswer, Programme } from '../../web/src/policy/types.ts'
-import { launchChromium } from './chromium.ts'
+import { useDemoUi } from './harness.ts'
 
-const ROOT = fileURLToPath(new URL('../..', import.meta.url))
-const SHOTS = join(ROOT, 'test-results')
 const { zh, en } = DICTIONARIES
 
-let server: RunningServer
-let dataDir: string
-let browser: Browser
-let context: BrowserContext
-let page: Page
-const pageErrors: string[] = []
-
-const testId = (id: string) => page.getByTestId(id)
-const text = async (id: string) => ((await testId(id).first().textContent()) ?? '').trim()
-const shot = (name: string) => page.screenshot({ path: join(SHOTS, name), fullPage: true })
-
-/** GET with the browser's session cookie. */
-async function api<T>(path: string): Promise<T> {
-  const res = await context.request.get(`${server.url}/api/v1${path}`)
-  if (!res.ok()) throw new Error(`${path} answered ${res.status()}: ${await res.text()}`)
-  return (await res.json()) as T
-}
-
-async function login(username: string, next: string): Promise<void> {
-  if ((await testId('logout').count()) > 0) {
-    await testId('logout').click()
-    await testId('nav-login').waitFor()
-  }
-  await page.goto(`${server.url}/#/login?next=${encodeURIComponent(next)}`)
-  await testId('login-username').fill(username)
-  await testId('login-password').fill(DEMO_PASSWORD)
-  await testId('login-submit').click()
-  await expect.poll(() => text('user-name').catch(() => ''), { timeout: 15_000 }).toBe(username)
-}
+const ui = useDemoUi({ prefix: 'huiguo-policy-ui-' })
+const { testId, text, shot, api, login, pageErrors } = ui
 
 const programme = async (id: string) =>
   (await api<{ items: Programme[] }>('/policy/programmes')).items.find((p) => p.id === id)!
-
-beforeAll(async () => {
-  if (process.env.HUIGUO_SKIP_WEB_BUILD !== '1') {
-    execFileSync(
-      process.execPath,
-      [join(ROOT, 'node_modules/vite/bin/vite.js'), 'build', 'web', '--logLevel', 'warn'],
-      { cwd: ROOT, stdio: 'inherit' },
-    )
-  }
-  mkdirSync(SHOTS, { recursive: true })
-  dataDir = mkdtempSync(join(tmpdir(), 'huiguo-policy-ui-'))
-  server = await startServer({
-    target: { kind: 'pglite', dataDir },
-    port: 0,
-    host: '127.0.0.1',
-    logger: false,
-    simulate: false,
-  })
-  browser = await launchChromium()
-  context = await browser.newContext({ locale: 'zh-CN', viewport: { width: 1366, height: 900 } })
-  page = await context.newPage()
-  page.on('pageerror', (err) => pageErrors.push(err.message))
-})
-
-afterAll(async () => {
-  await browser?.close()
-  await server?.close()
-  if (dataDir) rmSync(dataDir, { recursive: true, force: true })
-})
 
 describe('support programmes', () => {
   let applicationId: string
 
   it('shows the programmes with award, budget, committed and dates, marked illustrative', async () => {
-    await page.goto(`${server.url}/#/policy`)
+    await ui.page.goto(`${ui.url}/#/policy`)
     expect(await text('nav-policy')).toBe(zh['policy.nav'])
-    const cards = page.locator('[data-testid=policy-programme]')
+    const cards = ui.page.locator('[data-testid=policy-programme]')
     await expect.poll(() => cards.count(), { timeout: 20_000 }).toBe(4)
     const highTech = await programme('high_tech')
     // The demo's high_tech award was paid: 300,000 CNY committed and disbursed.
     expect([highTech.committedFen, highTech.disbursedFen]).toEqual(['30000000', '30000000'])
-    const card = page.locator('[data-testid=policy-programme][data-id=high_tech]')
+    const card = ui.page.locator('[data-testid=policy-programme][data-id=high_tech]')
     expect(await card.getByTestId('programme-committed').textContent()).toBe(
       fenMoney(highTech.committedFen, 'zh'),
     )
@@ -109,10 +43,10 @@ describe('support programmes', () => {
     const me = await api<{ user: { enterprise?: { id: string }; enterpriseId?: string } }>('/auth/me')
     const enterpriseId = me.user.enterprise?.id ?? me.user.enterpriseId!
     const answer = await api<EligibilityAnswer>(`/policy/enterprises/${enterpriseId}/eligibility`)
-    const results = page.locator('[data-testid=elig-programme]')
+    const results = ui.page.locator('[data-testid=elig-programme]')
     await expect.poll(() => results.count(), { timeout: 20_000 }).toBe(answer.programmes.length)
     for (const p of answer.programmes) {
-      const card = page.locator(`[data-testid=elig-programme][data-id=${p.id}]`)
+      const card = ui.page.locator(`[data-testid=elig-programme][data-id=${p.id}]`)
       expect(await card.getAttribute('data-eligible')).toBe(String(p.eligible))
       expect((await card.getByTestId('elig-summary').textContent())?.trim()).toBe(p.summary.zh)
       const words = await card.getByTestId('elig-words').allTextContents()
@@ -122,7 +56,7 @@ describe('support programmes', () => {
     expect(answer.programmes.filter((p) => p.eligible).map((p) => p.id)).toEqual(
       expect.arrayContaining(['high_tech', 'specialised_new', 'little_giant']),
     )
-    const rd = page.locator('[data-testid=elig-programme][data-id=high_tech] [data-rule=rd_intensity]')
+    const rd = ui.page.locator('[data-testid=elig-programme][data-id=high_tech] [data-rule=rd_intensity]')
     expect(await rd.textContent()).toContain('研发投入强度 3.4%')
     await shot('policy-eligibility-zh.png')
     await testId('lang-en').click()
@@ -140,7 +74,7 @@ describe('support programmes', () => {
     const before = (await api<{ items: Application[] }>('/policy/applications')).items
     // The demo's little_giant application was rejected: the mill may apply again.
     expect(before.find((a) => a.programmeId === 'little_giant')?.status).toBe('rejected')
-    await page.goto(`${server.url}/#/policy/applications?new=little_giant`)
+    await ui.page.goto(`${ui.url}/#/policy/applications?new=little_giant`)
     await testId('new-application').waitFor({ timeout: 15_000 })
     await expect.poll(() => testId('new-programme').inputValue()).toBe('little_giant')
     await testId('new-note').fill('带审计研发辅助账重新申报')
@@ -148,21 +82,21 @@ describe('support programmes', () => {
     await expect
       .poll(() => testId('application-status').getAttribute('data-status'), { timeout: 15_000 })
       .toBe('draft')
-    applicationId = new URL(page.url().replace('#/', '')).searchParams.get('id')!
+    applicationId = new URL(ui.page.url().replace('#/', '')).searchParams.get('id')!
     expect(applicationId).toMatch(/^\d+$/)
     await testId('document-input').setInputFiles({
       name: 'audited-rd-ledger.txt',
       mimeType: 'text/plain',
       buffer: Buffer.from('Audited R&D ledger (synthetic)\n'),
     })
-    await expect.poll(() => page.locator('[data-testid=document]').count(), { timeout: 15_000 }).toBe(1)
+    await expect.poll(() => ui.page.locator('[data-testid=document]').count(), { timeout: 15_000 }).toBe(1)
     await testId('application-submit').click()
     await expect
       .poll(() => testId('application-status').getAttribute('data-status'), { timeout: 15_000 })
       .toBe('submitted')
-    const detail = page.getByTestId('application-detail')
+    const detail = ui.page.getByTestId('application-detail')
     expect(await detail.getByTestId('elig-summary').textContent()).toBe('符合条件：3 项规则全部满足。')
-    const trail = page.locator('[data-testid=trail-row]')
+    const trail = ui.page.locator('[data-testid=trail-row]')
     expect(await trail.evaluateAll((rows) => rows.map((r) => r.getAttribute('data-action')))).toEqual([
       'created',
       'document_added',
@@ -180,7 +114,7 @@ describe('support programmes', () => {
   it('is approved by demo-admin and demo-officer, and the budget figure changes', async () => {
     const before = await programme('little_giant')
     await login('demo-admin', '/policy/review')
-    await page.goto(`${server.url}/#/policy/review?status=all&id=${applicationId}`)
+    await ui.page.goto(`${ui.url}/#/policy/review?status=all&id=${applicationId}`)
     await testId('review-start').click({ timeout: 15_000 })
     await expect
       .poll(() => testId('application-status').getAttribute('data-status'), { timeout: 15_000 })
@@ -195,12 +129,12 @@ describe('support programmes', () => {
       .toContain(zh['error.code.APPROVAL_DUPLICATE'])
 
     await login('demo-officer', '/policy/review')
-    await page.goto(`${server.url}/#/policy/review?status=all&id=${applicationId}`)
+    await ui.page.goto(`${ui.url}/#/policy/review?status=all&id=${applicationId}`)
     await testId('review-approve').click({ timeout: 15_000 })
     await expect
       .poll(() => testId('application-status').getAttribute('data-status'), { timeout: 15_000 })
       .toBe('approved')
-    const trail = page.locator('[data-testid=trail-row]')
+    const trail = ui.page.locator('[data-testid=trail-row]')
     expect(await trail.evaluateAll((rows) => rows.map((r) => r.getAttribute('data-action')))).toEqual([
       'created',
       'document_added',
@@ -217,8 +151,8 @@ describe('support programmes', () => {
     const after = await programme('little_giant')
     // One award of 1,000,000 CNY more is committed.
     expect(BigInt(after.committedFen) - BigInt(before.committedFen)).toBe(BigInt(after.amountFen))
-    await page.goto(`${server.url}/#/policy`)
-    const card = page.locator('[data-testid=policy-programme][data-id=little_giant]')
+    await ui.page.goto(`${ui.url}/#/policy`)
+    const card = ui.page.locator('[data-testid=policy-programme][data-id=little_giant]')
     await expect
       .poll(() => card.getByTestId('programme-committed').textContent(), { timeout: 15_000 })
       .toBe(fenMoney(after.committedFen, 'zh'))

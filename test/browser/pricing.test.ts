@@ -1,12 +1,6 @@
-import { execFileSync } from 'node:child_process'
-import { mkdirSync, mkdtempSync, rmSync } from 'node:fs'
-import { tmpdir } from 'node:os'
 import { join } from 'node:path'
-import { fileURLToPath } from 'node:url'
-import type { Browser, BrowserContext, Page, Response } from 'playwright-core'
-import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { type RunningServer, startServer } from '../../src/app.ts'
-import { DEMO_PASSWORD } from '../../src/trading/demo/index.ts'
+import type { Response } from 'playwright-core'
+import { describe, expect, it } from 'vitest'
 import { formatInteger } from '../../web/src/format.ts'
 import { DICTIONARIES } from '../../web/src/i18n/index.ts'
 import type {
@@ -16,83 +10,19 @@ import type {
   PriceRow,
   PricesAnswer,
 } from '../../web/src/pricing/types.ts'
-import { launchChromium } from './chromium.ts'
+import { SHOTS, useDemoUi } from './harness.ts'
 
-const ROOT = fileURLToPath(new URL('../..', import.meta.url))
-const SHOTS = join(ROOT, 'test-results')
 const { zh, en } = DICTIONARIES
 const ANALYST = 'demo-analyst'
 const REVIEWER = 'demo-reviewer'
 
-let server: RunningServer
-let dataDir: string
-let browser: Browser
-let context: BrowserContext
-let page: Page
-const pageErrors: string[] = []
-
-const testId = (id: string) => page.getByTestId(id)
-const text = async (id: string) => ((await testId(id).first().textContent()) ?? '').trim()
-const shot = (name: string) => page.screenshot({ path: join(SHOTS, name), fullPage: true })
-
-/** GET with the browser's session cookie (the context's request API shares its cookies). */
-async function api<T>(path: string): Promise<T> {
-  const res = await context.request.get(`${server.url}/api/v1${path}`)
-  if (!res.ok()) throw new Error(`${path} answered ${res.status()}: ${await res.text()}`)
-  return (await res.json()) as T
-}
-
-/** Waits until a test id's text satisfies the check, then returns it. */
-async function waitText(id: string, check: (t: string) => boolean, timeout = 15_000): Promise<string> {
-  await expect.poll(() => text(id).catch(() => ''), { timeout }).toSatisfy(check)
-  return text(id)
-}
+// The demo center with its pricing history; the market simulation is not needed here.
+const ui = useDemoUi({ prefix: 'huiguo-pricing-ui-' })
+const { testId, text, waitText, shot, api, login, pageErrors } = ui
 
 /** The answer of the next call the page makes to an API path with a method. */
 const nextAnswer = (method: string, path: RegExp): Promise<Response> =>
-  page.waitForResponse((r) => r.request().method() === method && path.test(new URL(r.url()).pathname))
-
-async function login(username: string, next: string): Promise<void> {
-  if ((await testId('logout').count()) > 0) {
-    await testId('logout').click()
-    await testId('nav-login').waitFor()
-  }
-  await page.goto(`${server.url}/#/login?next=${encodeURIComponent(next)}`)
-  await testId('login-username').fill(username)
-  await testId('login-password').fill(DEMO_PASSWORD)
-  await testId('login-submit').click()
-  expect(await waitText('user-name', (t) => t.length > 0)).toBe(username)
-}
-
-beforeAll(async () => {
-  if (process.env.HUIGUO_SKIP_WEB_BUILD !== '1') {
-    execFileSync(
-      process.execPath,
-      [join(ROOT, 'node_modules/vite/bin/vite.js'), 'build', 'web', '--logLevel', 'warn'],
-      { cwd: ROOT, stdio: 'inherit' },
-    )
-  }
-  mkdirSync(SHOTS, { recursive: true })
-  dataDir = mkdtempSync(join(tmpdir(), 'huiguo-pricing-ui-'))
-  // The demo center with its pricing history; the market simulation is not needed here.
-  server = await startServer({
-    target: { kind: 'pglite', dataDir },
-    port: 0,
-    host: '127.0.0.1',
-    logger: false,
-    simulate: false,
-  })
-  browser = await launchChromium()
-  context = await browser.newContext({ locale: 'zh-CN', viewport: { width: 1366, height: 900 } })
-  page = await context.newPage()
-  page.on('pageerror', (err) => pageErrors.push(err.message))
-})
-
-afterAll(async () => {
-  await browser?.close()
-  await server?.close()
-  if (dataDir) rmSync(dataDir, { recursive: true, force: true })
-})
+  ui.page.waitForResponse((r) => r.request().method() === method && path.test(new URL(r.url()).pathname))
 
 describe('pricing center', () => {
   let prices: PricesAnswer
@@ -107,10 +37,10 @@ describe('pricing center', () => {
     fee = shown.find((r) => r.kind === 'fee' && r.value !== null && r.tier !== null && r.date !== null)!
     expect(fee, 'a published spot fee').toBeDefined()
 
-    await page.goto(`${server.url}/#/prices`)
+    await ui.page.goto(`${ui.url}/#/prices`)
     await testId('nav-prices').waitFor()
     expect(await testId('nav-console').count()).toBe(0)
-    const rows = page.locator('[data-testid=price-table] tr[data-series]')
+    const rows = ui.page.locator('[data-testid=price-table] tr[data-series]')
     await expect.poll(() => rows.count(), { timeout: 15_000 }).toBe(shown.length)
     // Base first, then the spot fees in the answer's order.
     expect(await rows.evaluateAll((trs) => trs.map((tr) => tr.getAttribute('data-series')))).toEqual(
@@ -120,7 +50,7 @@ describe('pricing center', () => {
 
     let withTier = 0
     for (const r of shown) {
-      const row = page.locator(`[data-testid=price-table] tr[data-series="${r.id}"]`)
+      const row = ui.page.locator(`[data-testid=price-table] tr[data-series="${r.id}"]`)
       const value = ((await row.getByTestId('price-value').textContent()) ?? '').trim()
       expect(value, r.id).toBe(r.value === null ? '—' : formatInteger(r.value))
       if (r.tier !== null && !r.suspended) {
@@ -148,19 +78,19 @@ describe('pricing center', () => {
     const xlsxHref = await testId('export-xlsx').getAttribute('href')
     expect(csvHref).toMatch(/^\/api\/v1\/prices\/export\.csv\?series=/)
     expect(xlsxHref).toMatch(/^\/api\/v1\/prices\/export\.xlsx\?series=/)
-    const csv = await context.request.get(`${server.url}${csvHref}`)
+    const csv = await ui.context.request.get(`${ui.url}${csvHref}`)
     expect(csv.status()).toBe(200)
     expect(csv.headers()['content-type']).toMatch(/csv/)
     expect(await csv.text()).toContain(fee.id)
-    const xlsx = await context.request.get(`${server.url}${xlsxHref}`)
+    const xlsx = await ui.context.request.get(`${ui.url}${xlsxHref}`)
     expect(xlsx.status()).toBe(200)
     expect((await xlsx.body()).subarray(0, 2).toString('latin1')).toBe('PK')
   })
 
   it('charts the history of a series and of an index', async () => {
-    await page.locator(`tr[data-series="${fee.id}"] [data-testid=price-open]`).click()
-    await expect.poll(() => page.evaluate(() => location.hash)).toContain(`series=${fee.id}`)
-    await page.locator('[data-testid=series-chart] canvas').first().waitFor()
+    await ui.page.locator(`tr[data-series="${fee.id}"] [data-testid=price-open]`).click()
+    await expect.poll(() => ui.page.evaluate(() => location.hash)).toContain(`series=${fee.id}`)
+    await ui.page.locator('[data-testid=series-chart] canvas').first().waitFor()
     const all = await api<HistoryAnswer>(`/prices/${fee.id}/history`)
     await testId('series-range-all').click()
     expect(await waitText('series-chart-count', (t) => t.includes(String(all.points.length)))).toContain(
@@ -169,23 +99,23 @@ describe('pricing center', () => {
     // A year of weekly fees, with the all-in line on its own scale.
     expect(all.points.length).toBeGreaterThan(52)
     expect(await text('series-chart-card')).toContain(zh['pricing.line.allIn'])
-    await page.locator('[data-testid=index-chart] canvas').first().waitFor()
-    expect(await page.locator('[data-testid=index-table] tbody tr').count()).toBeGreaterThan(0)
+    await ui.page.locator('[data-testid=index-chart] canvas').first().waitFor()
+    expect(await ui.page.locator('[data-testid=index-table] tbody tr').count()).toBeGreaterThan(0)
     await testId('series-chart-card').scrollIntoViewIfNeeded()
     await shot('prices-chart-zh.png')
   })
 
   it('shows the methodology in Chinese and in English', async () => {
     const m = await api<Methodology>('/methodology')
-    await page.goto(`${server.url}/#/methodology`)
-    const sections = page.locator('[data-testid=methodology-section] h2')
+    await ui.page.goto(`${ui.url}/#/methodology`)
+    const sections = ui.page.locator('[data-testid=methodology-section] h2')
     await expect.poll(() => sections.count(), { timeout: 15_000 }).toBe(m.sections.length)
     expect(await sections.allTextContents()).toEqual(m.sections.map((s) => s.title.zh))
     expect(await text('methodology-version')).toContain(m.version)
     expect(await text('methodology-version')).toContain(m.publishedOn)
     // Lists ("- " lines) become list items.
     if (m.sections.some((s) => /^- /m.test(s.body.zh)))
-      expect(await page.locator('[data-testid=methodology] li').count()).toBeGreaterThan(0)
+      expect(await ui.page.locator('[data-testid=methodology] li').count()).toBeGreaterThan(0)
     await shot('methodology-zh.png')
 
     await testId('lang-en').click()
@@ -193,11 +123,11 @@ describe('pricing center', () => {
     expect(await text('methodology-version')).toContain('Version')
     await shot('methodology-en.png')
 
-    await page.goto(`${server.url}/#/prices`)
+    await ui.page.goto(`${ui.url}/#/prices`)
     expect(await waitText('pricing-synthetic', (t) => t.length > 0)).toContain(en['pricing.synthetic'])
-    await page.locator('[data-testid=price-table] tr[data-series]').first().waitFor()
-    await page.locator('[data-testid=series-chart] canvas').first().waitFor()
-    await page.locator('[data-testid=index-chart] canvas').first().waitFor()
+    await ui.page.locator('[data-testid=price-table] tr[data-series]').first().waitFor()
+    await ui.page.locator('[data-testid=series-chart] canvas').first().waitFor()
+    await ui.page.locator('[data-testid=index-chart] canvas').first().waitFor()
     await shot('prices-en.png')
     await testId('lang-zh').click()
   })
@@ -208,7 +138,7 @@ describe('pricing center', () => {
   it('as an analyst, proposes an assessment and a correction with every exclusion explained', async () => {
     await login(ANALYST, '/pricing/console')
     await testId('nav-console').waitFor()
-    await page.goto(`${server.url}/#/pricing/console?series=${fee.id}`)
+    await ui.page.goto(`${ui.url}/#/pricing/console?series=${fee.id}`)
     await testId('propose-submit').waitFor()
 
     // The latest closed window: a new proposal, or, when the demo already published it, the refusal in words.
@@ -238,7 +168,7 @@ describe('pricing center', () => {
     await testId('correct-result').waitFor()
 
     // The proposals list shows the record and explains each exclusion; the proposer cannot approve.
-    const card = page.locator(`[data-testid=assessment][data-assessment-id="${correction.id}"]`)
+    const card = ui.page.locator(`[data-testid=assessment][data-assessment-id="${correction.id}"]`)
     await card.waitFor({ timeout: 15_000 })
     expect(await card.getByTestId('approve').isDisabled()).toBe(true)
     expect(((await card.getByTestId('own-proposal').textContent()) ?? '').trim()).toBe(
@@ -254,13 +184,13 @@ describe('pricing center', () => {
       await card.getByTestId('exclusions-none').waitFor()
     }
     if (proposal) {
-      const mine = page.locator(`[data-testid=assessment][data-assessment-id="${proposal.id}"]`)
+      const mine = ui.page.locator(`[data-testid=assessment][data-assessment-id="${proposal.id}"]`)
       await mine.waitFor()
       expect(await mine.getByTestId('approve').isDisabled()).toBe(true)
     }
     // Nobody approves their own, whatever the button says.
-    const self = await context.request.post(
-      `${server.url}/api/v1/pricing/assessments/${correction.id}/approve`,
+    const self = await ui.context.request.post(
+      `${ui.url}/api/v1/pricing/assessments/${correction.id}/approve`,
     )
     expect(self.status()).toBe(403)
     expect(((await self.json()) as { code: string }).code).toBe('SELF_APPROVAL')
@@ -274,7 +204,7 @@ describe('pricing center', () => {
     const withExclusions = published.assessments.find((a) => a.record.excluded.length > 0)
     expect(withExclusions, 'a published assessment with exclusions').toBeDefined()
     await testId('assessments-published').click()
-    const past = page.locator(`[data-testid=assessment][data-assessment-id="${withExclusions!.id}"]`)
+    const past = ui.page.locator(`[data-testid=assessment][data-assessment-id="${withExclusions!.id}"]`)
     await past.waitFor({ timeout: 15_000 })
     await past.locator('[data-testid=exclusions] summary').click()
     const items = past.getByTestId('exclusion')
@@ -296,10 +226,10 @@ describe('pricing center', () => {
 
   it('as the reviewer, approves: the correction is published as a new revision', async () => {
     await login(REVIEWER, '/pricing/console')
-    await page.goto(`${server.url}/#/pricing/console?series=${fee.id}`)
+    await ui.page.goto(`${ui.url}/#/pricing/console?series=${fee.id}`)
     for (const a of [correction, proposal]) {
       if (!a) continue
-      const card = page.locator(`[data-testid=assessment][data-assessment-id="${a.id}"]`)
+      const card = ui.page.locator(`[data-testid=assessment][data-assessment-id="${a.id}"]`)
       await card.waitFor({ timeout: 15_000 })
       expect(await card.getByTestId('approve').isDisabled()).toBe(false)
       if (a === correction) await shot('console-reviewer-zh.png')
@@ -317,8 +247,8 @@ describe('pricing center', () => {
     })
 
     // The public notice lists the revision with its reason.
-    await page.goto(`${server.url}/#/prices?series=${fee.id}`)
-    const notice = page.locator('[data-testid=correction]', { hasText: 'Browser test: a mis-keyed deal' })
+    await ui.page.goto(`${ui.url}/#/prices?series=${fee.id}`)
+    const notice = ui.page.locator('[data-testid=correction]', { hasText: 'Browser test: a mis-keyed deal' })
     await notice.first().waitFor({ timeout: 15_000 })
     expect(await notice.first().textContent()).toContain(fee.date!)
     await testId('corrections').scrollIntoViewIfNeeded()
@@ -326,14 +256,14 @@ describe('pricing center', () => {
   })
 
   it('lets a logged-in user set a price alert', async () => {
-    await page.locator('[data-testid=alert-form]').waitFor()
+    await ui.page.locator('[data-testid=alert-form]').waitFor()
     await testId('alert-series').selectOption(fee.id)
     await testId('alert-direction').selectOption('above')
     await testId('alert-threshold').fill(String(fee.value! + 1000))
     const saved = nextAnswer('POST', /\/api\/v1\/pricing\/alerts$/)
     await testId('alert-save').click()
     expect((await saved).status()).toBe(201)
-    await page.locator('[data-testid=alert-list] li').first().waitFor()
+    await ui.page.locator('[data-testid=alert-list] li').first().waitFor()
     expect(await text('alert-list')).toContain(formatInteger(fee.value! + 1000))
   })
 

@@ -1,114 +1,38 @@
-import { execFileSync } from 'node:child_process'
-import { mkdirSync, mkdtempSync, rmSync } from 'node:fs'
-import { tmpdir } from 'node:os'
-import { join } from 'node:path'
-import { fileURLToPath } from 'node:url'
-import type { Browser, BrowserContext, Page } from 'playwright-core'
-import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { startServer } from '../../src/app.ts'
+import { describe, expect, it } from 'vitest'
 import { DEMO_PASSWORD, DEMO_USERS } from '../../src/trading/demo/index.ts'
 import { formatFen } from '../../web/src/format.ts'
 import { DICTIONARIES } from '../../web/src/i18n/index.ts'
 import type { Account, InstrumentView, MyTradeView, PlacedOrder } from '../../web/src/trading/types.ts'
-import { launchChromium } from './chromium.ts'
+import { useDemoUi } from './harness.ts'
 
-const ROOT = fileURLToPath(new URL('../..', import.meta.url))
-const SHOTS = join(ROOT, 'test-results')
 const { zh, en } = DICTIONARIES
 
-interface Target {
-  url: string
-  username: string
-  password: string
-  close: () => Promise<void>
-}
-
 /** A fresh demo center in-process: demo users, funded accounts, simulated participants, market open. */
-async function startTarget(): Promise<Target> {
-  const dataDir = mkdtempSync(join(tmpdir(), 'huiguo-trading-ui-'))
-  const server = await startServer({
-    target: { kind: 'pglite', dataDir },
-    port: 0,
-    host: '127.0.0.1',
-    logger: false,
-  })
-  // A trader of the demo buyer: cash, no receipts yet.
-  const user = DEMO_USERS.find((u) => u.of === 'buyer' && u.roles.includes('trader'))!
-  return {
-    url: server.url,
-    username: user.username,
-    password: DEMO_PASSWORD,
-    close: async () => {
-      await server.close()
-      rmSync(dataDir, { recursive: true, force: true })
-    },
-  }
-}
-
-let target: Target
-let browser: Browser
-let context: BrowserContext
-let page: Page
-const pageErrors: string[] = []
-
-const testId = (id: string) => page.getByTestId(id)
-const text = async (id: string) => ((await testId(id).first().textContent()) ?? '').trim()
-const shot = (name: string) => page.screenshot({ path: join(SHOTS, name), fullPage: true })
-
-/** GET with the browser's session cookie (the context's request API shares its cookies). */
-async function api<T>(path: string): Promise<T> {
-  const res = await context.request.get(`${target.url}/api/v1${path}`)
-  if (!res.ok()) throw new Error(`${path} answered ${res.status()}: ${await res.text()}`)
-  return (await res.json()) as T
-}
-
-/** Waits until a test id's text satisfies the check, then returns it. */
-async function waitText(id: string, check: (t: string) => boolean, timeout = 15_000): Promise<string> {
-  await expect.poll(() => text(id).catch(() => ''), { timeout }).toSatisfy(check)
-  return text(id)
-}
+const ui = useDemoUi({ prefix: 'huiguo-trading-ui-', simulate: true })
+const { testId, text, waitText, shot, api, pageErrors } = ui
+// A trader of the demo buyer: cash, no receipts yet.
+const TRADER = DEMO_USERS.find((u) => u.of === 'buyer' && u.roles.includes('trader'))!
 
 /** The best ask shown in the ladder (the lowest ask is the last row of the asks). */
 async function bestAskOnScreen(): Promise<number> {
-  const rows = page.locator('[data-testid=book-asks] tr')
+  const rows = ui.page.locator('[data-testid=book-asks] tr')
   await expect.poll(() => rows.count(), { timeout: 15_000 }).toBeGreaterThan(0)
   return Number(await rows.last().getAttribute('data-price'))
 }
-
-beforeAll(async () => {
-  if (process.env.HUIGUO_SKIP_WEB_BUILD !== '1') {
-    execFileSync(
-      process.execPath,
-      [join(ROOT, 'node_modules/vite/bin/vite.js'), 'build', 'web', '--logLevel', 'warn'],
-      { cwd: ROOT, stdio: 'inherit' },
-    )
-  }
-  mkdirSync(SHOTS, { recursive: true })
-  target = await startTarget()
-  browser = await launchChromium()
-  context = await browser.newContext({ locale: 'zh-CN', viewport: { width: 1366, height: 900 } })
-  page = await context.newPage()
-  page.on('pageerror', (err) => pageErrors.push(err.message))
-})
-
-afterAll(async () => {
-  await browser?.close()
-  await target?.close()
-})
 
 describe('trading screen', () => {
   let instrument: InstrumentView
 
   it('logs in as a demo trader from the header', async () => {
-    await page.goto(`${target.url}/#/trade`)
+    await ui.page.goto(`${ui.url}/#/trade`)
     await testId('nav-login').click()
-    await testId('login-username').fill(target.username)
-    await testId('login-password').fill(target.password)
+    await testId('login-username').fill(TRADER.username)
+    await testId('login-password').fill(DEMO_PASSWORD)
     await testId('login-submit').click()
-    expect(await waitText('user-name', (t) => t.length > 0)).toBe(target.username)
+    expect(await waitText('user-name', (t) => t.length > 0)).toBe(TRADER.username)
     expect(await text('user-enterprise')).not.toBe('')
     // Back on the trading screen, which says its market is simulated.
-    await expect.poll(() => page.evaluate(() => location.hash)).toBe('#/trade')
+    await expect.poll(() => ui.page.evaluate(() => location.hash)).toBe('#/trade')
     expect(await waitText('trade-synthetic', (t) => t.length > 0)).toContain(zh['trade.synthetic'])
     expect(await text('synthetic-banner')).toContain(zh['banner.synthetic'])
   })
@@ -128,16 +52,18 @@ describe('trading screen', () => {
       )
       .toBeGreaterThan(0)
     instrument = open.find((i) => i.priceBasis === 'all_in') ?? open[0]!
-    await page.locator(`[data-testid=inst-table] tr[data-code="${instrument.code}"] a`).click()
-    await expect.poll(() => page.evaluate(() => location.hash)).toBe(`#/trade/${instrument.code}`)
+    await ui.page.locator(`[data-testid=inst-table] tr[data-code="${instrument.code}"] a`).click()
+    await expect.poll(() => ui.page.evaluate(() => location.hash)).toBe(`#/trade/${instrument.code}`)
     await expect
       .poll(() => testId('stream-status').getAttribute('data-status'), { timeout: 15_000 })
       .toBe('live')
     await bestAskOnScreen()
     expect(await text('inst-head')).toContain(instrument.code)
     // The chart is drawn, and TradingView's attribution stays visible beside it.
-    await page.locator('[data-testid=chart] canvas').first().waitFor()
-    await page.locator('[data-testid=chart] .chart-canvas a#tv-attr-logo[href*="tradingview.com"]').waitFor()
+    await ui.page.locator('[data-testid=chart] canvas').first().waitFor()
+    await ui.page
+      .locator('[data-testid=chart] .chart-canvas a#tv-attr-logo[href*="tradingview.com"]')
+      .waitFor()
   })
 
   it('buys at the best ask: the trade reaches the tape, the fills and the balances', async () => {
@@ -157,7 +83,7 @@ describe('trading screen', () => {
       // The preview shows what the order reserves before it is sent.
       await waitText('ticket-reservation', (t) => t.endsWith('元'))
       expect(await text('ticket-available')).toMatch(/元$/)
-      const answer = page.waitForResponse(
+      const answer = ui.page.waitForResponse(
         (r) => r.url().endsWith('/api/v1/orders') && r.request().method() === 'POST',
       )
       await testId('ticket-send').click()
@@ -169,7 +95,7 @@ describe('trading screen', () => {
       if (body.trades.length > 0) placed = body
       else if (body.order.status === 'open') {
         await testId(`cancel-${body.order.id}`).click()
-        await page.locator(`[data-testid=my-orders] tr[data-order-id="${body.order.id}"]`).waitFor({
+        await ui.page.locator(`[data-testid=my-orders] tr[data-order-id="${body.order.id}"]`).waitFor({
           state: 'detached',
         })
       }
@@ -179,8 +105,10 @@ describe('trading screen', () => {
     expect(trade.price).toBeLessThanOrEqual(placed!.order.price!)
 
     // The tape shows the trade, my fills show it, and the balances follow the ledger.
-    await page.locator(`[data-testid=tape-rows] tr[data-trade-id="${trade.id}"]`).waitFor({ timeout: 15_000 })
-    await page
+    await ui.page
+      .locator(`[data-testid=tape-rows] tr[data-trade-id="${trade.id}"]`)
+      .waitFor({ timeout: 15_000 })
+    await ui.page
       .locator(`[data-testid=my-fills-rows] tr[data-trade-id="${trade.id}"]`)
       .waitFor({ timeout: 15_000 })
     const mine = await api<{ items: MyTradeView[] }>('/trades?mine=true&limit=50')
@@ -200,7 +128,7 @@ describe('trading screen', () => {
     const receipt = after.receipts.find((r) => r.instrument === instrument.code)
     const had = before.receipts.find((r) => r.instrument === instrument.code)
     expect(BigInt(receipt!.availableKg)).toBeGreaterThan(BigInt(had?.availableKg ?? '0'))
-    await page.locator(`[data-testid=receipts] [data-instrument="${instrument.code}"]`).waitFor()
+    await ui.page.locator(`[data-testid=receipts] [data-instrument="${instrument.code}"]`).waitFor()
     await shot('trading-zh.png')
   })
 
@@ -220,13 +148,13 @@ describe('trading screen', () => {
 
   it('rests an order below the market and cancels it', async () => {
     await testId('ticket-price').fill(String(instrument.band.lowCnyPerT))
-    const answer = page.waitForResponse(
+    const answer = ui.page.waitForResponse(
       (r) => r.url().endsWith('/api/v1/orders') && r.request().method() === 'POST',
     )
     await testId('ticket-send').click()
     const body = (await (await answer).json()) as PlacedOrder
     expect(body.order.status).toBe('open')
-    const row = page.locator(`[data-testid=my-orders] tr[data-order-id="${body.order.id}"]`)
+    const row = ui.page.locator(`[data-testid=my-orders] tr[data-order-id="${body.order.id}"]`)
     await row.waitFor()
     await expect
       .poll(async () => (await api<Account>('/account')).cash.reservedFen, { timeout: 15_000 })

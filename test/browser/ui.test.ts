@@ -1,11 +1,4 @@
-import { execFileSync } from 'node:child_process'
-import { mkdirSync, mkdtempSync, rmSync } from 'node:fs'
-import { tmpdir } from 'node:os'
-import { join } from 'node:path'
-import { fileURLToPath } from 'node:url'
-import type { Browser, BrowserContext, Page } from 'playwright-core'
-import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { type RunningServer, startServer } from '../../src/app.ts'
+import { describe, expect, it } from 'vitest'
 import type {
   Page as ApiPage,
   ClusterSummary,
@@ -15,73 +8,35 @@ import type {
 } from '../../web/src/api.ts'
 import { formatMm, formatMoney, formatTonnes } from '../../web/src/format.ts'
 import { DICTIONARIES, translate, translateVocab } from '../../web/src/i18n/index.ts'
-import { launchChromium } from './chromium.ts'
+import { useDemoUi } from './harness.ts'
 
-const ROOT = fileURLToPath(new URL('../..', import.meta.url))
-const SHOTS = join(ROOT, 'test-results')
 const { zh, en } = DICTIONARIES
 
-let server: RunningServer
-let dataDir: string
-let browser: Browser
-let context: BrowserContext
-let page: Page
-const pageErrors: string[] = []
+const ui = useDemoUi({ prefix: 'huiguo-ui-', simulate: true })
+const { testId, shot, pageErrors } = ui
 
 async function api<T>(path: string): Promise<T> {
-  const res = await fetch(`${server.url}/api/v1${path}`)
+  const res = await fetch(`${ui.url}/api/v1${path}`)
   const body = (await res.json()) as T
   if (!res.ok && res.status !== 422)
     throw new Error(`${path} answered ${res.status}: ${JSON.stringify(body)}`)
   return body
 }
 
-const testId = (id: string) => page.getByTestId(id)
 const text = async (id: string) => ((await testId(id).textContent()) ?? '').trim()
-const shot = (name: string) => page.screenshot({ path: join(SHOTS, name), fullPage: true })
+
 /** Waits until a test id's text satisfies the check, then returns it. */
 async function waitText(id: string, check: (t: string) => boolean): Promise<string> {
   await expect.poll(() => text(id).catch(() => ''), { timeout: 15_000 }).toSatisfy(check)
   return text(id)
 }
 
-beforeAll(async () => {
-  if (process.env.HUIGUO_SKIP_WEB_BUILD !== '1') {
-    execFileSync(
-      process.execPath,
-      [join(ROOT, 'node_modules/vite/bin/vite.js'), 'build', 'web', '--logLevel', 'warn'],
-      {
-        cwd: ROOT,
-        stdio: 'inherit',
-      },
-    )
-  }
-  mkdirSync(SHOTS, { recursive: true })
-  dataDir = mkdtempSync(join(tmpdir(), 'huiguo-ui-'))
-  server = await startServer({
-    target: { kind: 'pglite', dataDir },
-    port: 0,
-    host: '127.0.0.1',
-    logger: false,
-  })
-  browser = await launchChromium()
-  context = await browser.newContext({ locale: 'zh-CN', viewport: { width: 1366, height: 900 } })
-  page = await context.newPage()
-  page.on('pageerror', (err) => pageErrors.push(err.message))
-})
-
-afterAll(async () => {
-  await browser?.close()
-  await server?.close()
-  if (dataDir) rmSync(dataDir, { recursive: true, force: true })
-})
-
 describe('web UI', () => {
   let summary: ClusterSummary
 
   it('shows the overview in Chinese for a zh-CN browser', async () => {
     summary = await api<ClusterSummary>('/cluster/summary')
-    await page.goto(`${server.url}/`)
+    await ui.page.goto(`${ui.url}/`)
 
     const revenue = formatMoney(summary.annualRevenueCny, 'zh')
     const output = formatTonnes(summary.outputTonnesPerYear, 'zh')
@@ -92,20 +47,20 @@ describe('web UI', () => {
     expect(await text('fig-processing')).toContain(String(summary.processingEnterprises))
 
     expect(await text('synthetic-banner')).toContain(zh['banner.synthetic'])
-    expect(await page.locator('html').getAttribute('lang')).toBe('zh-CN')
+    expect(await ui.page.locator('html').getAttribute('lang')).toBe('zh-CN')
     expect(await text('nav-enterprises')).toBe(zh['nav.enterprises'])
     expect(await text('brand')).toBe('巩义铝产品交易·集散·定价中心')
 
     // The chain picture: one node per stage plus the primary-metal source.
     const chain = await api<{ stages: unknown[] }>('/chain')
     await testId('chain-diagram').waitFor()
-    expect(await page.locator('[data-testid=chain-diagram] .chain-node').count()).toBe(
+    expect(await ui.page.locator('[data-testid=chain-diagram] .chain-node').count()).toBe(
       chain.stages.length + 1,
     )
     expect(await testId('chain-diagram').textContent()).toContain('热轧')
 
     // Top enterprises, richest first.
-    const rows = page.locator('[data-testid=top-table] tbody tr')
+    const rows = ui.page.locator('[data-testid=top-table] tbody tr')
     expect(await rows.count()).toBe(summary.topEnterprises.length)
     const richest = [...summary.topEnterprises].sort((a, b) =>
       BigInt(a.annualRevenueCny.split('.')[0]!) > BigInt(b.annualRevenueCny.split('.')[0]!) ? -1 : 1,
@@ -124,10 +79,10 @@ describe('web UI', () => {
     expect(await text('fig-revenue')).toContain(revenue)
     expect(await text('fig-output')).toContain(formatTonnes(summary.outputTonnesPerYear, 'en'))
     expect(await text('nav-enterprises')).toBe('Enterprises')
-    expect(await page.locator('html').getAttribute('lang')).toBe('en')
-    expect(await page.evaluate(() => localStorage.getItem('huiguo.lang'))).toBe('en')
+    expect(await ui.page.locator('html').getAttribute('lang')).toBe('en')
+    expect(await ui.page.evaluate(() => localStorage.getItem('huiguo.lang'))).toBe('en')
 
-    await page.reload()
+    await ui.page.reload()
     expect(await waitText('fig-revenue', (t) => t.includes(revenue))).toContain('bn')
     expect(await text('nav-overview')).toBe('Overview')
     await shot('overview-en.png')
@@ -161,33 +116,36 @@ describe('web UI', () => {
     await testId('nav-enterprises').click()
     await testId('ent-table').waitFor()
     // Cursor pagination: "Load more" appends the next page of 50.
-    const allRows = page.locator('[data-testid=ent-table] tbody tr')
+    const allRows = ui.page.locator('[data-testid=ent-table] tbody tr')
     await expect.poll(() => allRows.count()).toBe(50)
-    const firstPageIds = await page.locator('[data-testid=ent-table] tbody tr a').first().getAttribute('href')
+    const firstPageIds = await ui.page
+      .locator('[data-testid=ent-table] tbody tr a')
+      .first()
+      .getAttribute('href')
     await testId('ent-more').click()
     await expect.poll(() => allRows.count(), { timeout: 15_000 }).toBe(100)
-    expect(await page.locator('[data-testid=ent-table] tbody tr a').first().getAttribute('href')).toBe(
+    expect(await ui.page.locator('[data-testid=ent-table] tbody tr a').first().getAttribute('href')).toBe(
       firstPageIds,
     )
 
     await testId('ent-q').fill(query)
     await testId('ent-search').click()
-    await expect.poll(() => page.evaluate(() => location.hash)).toContain(`q=${encodeURIComponent(query)}`)
-    const rows = page.locator('[data-testid=ent-table] tbody tr')
+    await expect.poll(() => ui.page.evaluate(() => location.hash)).toContain(`q=${encodeURIComponent(query)}`)
+    const rows = ui.page.locator('[data-testid=ent-table] tbody tr')
     await expect.poll(() => rows.count(), { timeout: 15_000 }).toBe(expected.items.length)
     for (const e of expected.items) {
-      expect(await page.locator('[data-testid=ent-table]').textContent()).toContain(e.nameEn)
+      expect(await ui.page.locator('[data-testid=ent-table]').textContent()).toContain(e.nameEn)
     }
     expect(await text('ent-count')).toBe(
       translate(en, expected.nextCursor ? 'list.countMore' : 'list.count', { n: expected.items.length }),
     )
     await shot('enterprises-en.png')
 
-    await page.locator('[data-testid=ent-table] a', { hasText: target.nameEn }).first().click()
+    await ui.page.locator('[data-testid=ent-table] a', { hasText: target.nameEn }).first().click()
     expect(await waitText('detail-name', (t) => t.length > 0)).toBe(target.nameEn)
-    expect(await page.evaluate(() => location.hash)).toBe(`#/enterprises/${target.id}`)
+    expect(await ui.page.evaluate(() => location.hash)).toBe(`#/enterprises/${target.id}`)
     expect(await text('detail-profile')).toContain(target.nameZh)
-    const lines = page.locator('[data-testid=catalogue-table] tbody tr')
+    const lines = ui.page.locator('[data-testid=catalogue-table] tbody tr')
     expect(await lines.count()).toBe(target.catalogue.length)
     const first = target.catalogue[0]!
     expect(await lines.first().textContent()).toContain(first.alloy)
@@ -206,14 +164,14 @@ describe('web UI', () => {
     await testId('nav-products').click()
     await testId('prod-filters').waitFor()
     // The selects are filled from /vocabulary; wait for the option before choosing it.
-    await page.locator(`select[name=form] option[value="${item.form}"]`).waitFor({ state: 'attached' })
-    await page.locator('select[name=form]').selectOption(item.form)
-    await page.locator('select[name=alloy]').selectOption(item.alloy)
+    await ui.page.locator(`select[name=form] option[value="${item.form}"]`).waitFor({ state: 'attached' })
+    await ui.page.locator('select[name=form]').selectOption(item.form)
+    await ui.page.locator('select[name=alloy]').selectOption(item.alloy)
     await testId('prod-thickness').fill(thickness)
     await testId('prod-search').click()
-    await expect.poll(() => page.evaluate(() => location.hash)).toContain(`thickness=${thickness}`)
+    await expect.poll(() => ui.page.evaluate(() => location.hash)).toContain(`thickness=${thickness}`)
 
-    const rows = page.locator('[data-testid=prod-table] tbody tr')
+    const rows = ui.page.locator('[data-testid=prod-table] tbody tr')
     await expect.poll(() => rows.count(), { timeout: 15_000 }).toBe(expected.items.length)
     const formName = translateVocab(en, 'form', item.form)
     for (const row of await rows.all()) {
@@ -221,7 +179,7 @@ describe('web UI', () => {
       expect(cells[1]).toBe(formName)
       expect(cells[2]).toBe(item.alloy)
     }
-    expect(await page.locator('[data-testid=prod-table]').textContent()).toContain(target.nameEn)
+    expect(await ui.page.locator('[data-testid=prod-table]').textContent()).toContain(target.nameEn)
     await shot('products-en.png')
   })
 
@@ -255,7 +213,7 @@ describe('web UI', () => {
   })
 
   it('explains an unknown enterprise in a friendly box', async () => {
-    await page.goto(`${server.url}/#/enterprises/no-such-firm`)
+    await ui.page.goto(`${ui.url}/#/enterprises/no-such-firm`)
     const box = await waitText('detail-problem', (t) => t.length > 0)
     expect(box).toContain(zh['error.code.ENTERPRISE_NOT_FOUND'])
     expect(box).toContain('ENTERPRISE_NOT_FOUND')
