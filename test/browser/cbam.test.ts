@@ -97,6 +97,14 @@ describe('CBAM', () => {
       .toBe(en['cbam.part.communications'])
     expect(await text('cbam-total-saving')).toContain(formatEur(chosen.totals.savingEur, 'en'))
     await shot('cbam-communication-en.png')
+
+    // The shipment's own page links to its communication.
+    await ui.page.goto(`${ui.url}/#/shipments?id=${encodeURIComponent(chosen.shipmentId)}`)
+    await testId('shipment-cbam').waitFor({ timeout: 15_000 })
+    expect(await text('shipment-cbam')).toContain(formatEur(chosen.totals.savingEur, 'en'))
+    await ui.page.locator('[data-testid=shipment-cbam] a').click()
+    await testId('cbam-totals').waitFor({ timeout: 15_000 })
+    expect(await text('cbam-importer')).toContain(chosen.importer.name)
   })
 
   it('lists the smelters’ declarations with the superseded one marked, and the calculator in English', async () => {

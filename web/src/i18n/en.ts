@@ -748,6 +748,8 @@ export const en = {
   'shipments.etaUnknown': 'unknown until the exception is resolved',
   'shipments.proofText': 'signed by {name} at {at}',
   'shipments.detail.title': 'Shipment {id}',
+  'shipments.cbamLink': 'CBAM emissions communication',
+  'shipments.cbamSaving': 'for {importer}, saving {saving} against EU defaults',
   'shipments.status.all': 'All',
   'shipments.status.planned': 'Planned',
   'shipments.status.loaded': 'Loaded',

@@ -720,6 +720,8 @@ export const zh: Dict = {
   'shipments.etaUnknown': '异常处理完毕前无法预计',
   'shipments.proofText': '{name} 于 {at} 签收',
   'shipments.detail.title': '运单 {id}',
+  'shipments.cbamLink': 'CBAM 排放数据通报',
+  'shipments.cbamSaving': '致 {importer}，较欧盟默认值节省 {saving}',
   'shipments.status.all': '全部',
   'shipments.status.planned': '待装车',
   'shipments.status.loaded': '已装车',

@@ -4,6 +4,7 @@ import { formatKgAsTonnes } from '../format.ts'
 import { useAsync } from '../hooks.ts'
 import { useI18n } from '../i18n/context.tsx'
 import { href } from '../router.ts'
+import { CbamLink } from './CbamLink.tsx'
 import { shipmentsApi } from './client.ts'
 import { EventForm } from './EventForm.tsx'
 import { EventTimeline } from './EventTimeline.tsx'
@@ -43,6 +44,7 @@ export function ShipmentDetail({
             </div>
           </div>
           <Facts shipment={answer.data.shipment} />
+          <CbamLink shipmentId={answer.data.shipment.id} />
           <h3 class="ship-subtitle">{t('shipments.events.title')}</h3>
           <EventTimeline events={answer.data.events} />
           {canWrite && answer.data.shipment.status !== 'delivered' && (
