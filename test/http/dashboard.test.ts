@@ -3,24 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import type { HuiguoApp } from '../../src/app.ts'
 import { insertPublishedAssessments } from '../../src/pricing/index.ts'
 import { seededBackends, type TestDatabase } from '../support/databases.ts'
-import { pricingApp } from '../support/pricing.ts'
-
-const RECORD = {
-  tier: 1 as const,
-  rolled: false,
-  rolls: 0,
-  suspended: false,
-  low: null,
-  high: null,
-  median: null,
-  nDeals: 3,
-  nQuotes: 0,
-  nSubmitters: 3,
-  volumeKg: 0,
-  topSubmitterShare: null,
-  excluded: [],
-  methodologyVersion: 'v1',
-}
+import { pricingApp, publishedAssessment } from '../support/pricing.ts'
 
 describe.each(seededBackends())('the operator dashboard on $name', ({ open }) => {
   let database: TestDatabase
@@ -81,28 +64,12 @@ describe.each(seededBackends())('the operator dashboard on $name', ({ open }) =>
   it('heads the price board with the latest base and the 1060 sheet fee, with their changes', async () => {
     const empty = await dashboard()
     expect(empty.prices.base).toMatchObject({ seriesId: 'BASE-A00-GY', value: null, change: null })
-    const published = (seriesId: string, date: string, value: number) => ({
-      seriesId,
-      date,
-      windowStartMs: Date.parse(`${date}T00:00:00Z`) - 86_400_000,
-      windowEndMs: Date.parse(`${date}T07:00:00Z`),
-      revision: 1,
-      record: { ...RECORD, seriesId, value },
-      inputs: { dealIds: [], quoteIds: [], previous: null, judgement: null },
-      correctionOf: null,
-      reason: null,
-      proposedBy: 'a',
-      proposedAtMs: 0,
-      approvedBy: 'b',
-      publishedAtMs: Date.parse(`${date}T09:00:00Z`),
-      current: true,
-      synthetic: true,
-    })
+
     await insertPublishedAssessments(database.db, [
-      published('BASE-A00-GY', '2025-06-11', 20_100),
-      published('BASE-A00-GY', '2025-06-12', 20_000),
-      published('FEE-1060-H24-SHEET-SPOT', '2025-06-05', 1_000),
-      published('FEE-1060-H24-SHEET-SPOT', '2025-06-12', 1_200),
+      publishedAssessment('BASE-A00-GY', '2025-06-11', 20_100),
+      publishedAssessment('BASE-A00-GY', '2025-06-12', 20_000),
+      publishedAssessment('FEE-1060-H24-SHEET-SPOT', '2025-06-05', 1_000),
+      publishedAssessment('FEE-1060-H24-SHEET-SPOT', '2025-06-12', 1_200),
     ])
     const d = await dashboard()
     expect(d.prices.base).toMatchObject({ date: '2025-06-12', value: 20_000, change: -100 })

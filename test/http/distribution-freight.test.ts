@@ -4,45 +4,10 @@ import type { HuiguoApp } from '../../src/app.ts'
 import { DEFAULT_TARIFF } from '../../src/distribution/freight/index.ts'
 import { insertPublishedAssessments } from '../../src/pricing/index.ts'
 import { seededBackends, type TestDatabase } from '../support/databases.ts'
-import { pricingApp } from '../support/pricing.ts'
+import { pricingApp, publishedAssessment } from '../support/pricing.ts'
 import { demoEnterprises, tokenFor } from '../support/trading.ts'
 
 type Headers = Record<string, string>
-
-const RECORD = {
-  tier: 1 as const,
-  rolled: false,
-  rolls: 0,
-  suspended: false,
-  low: null,
-  high: null,
-  median: null,
-  nDeals: 0,
-  nQuotes: 0,
-  nSubmitters: 0,
-  volumeKg: 0,
-  topSubmitterShare: null,
-  excluded: [],
-  methodologyVersion: 'v1',
-}
-
-const published = (seriesId: string, date: string, value: number) => ({
-  seriesId,
-  date,
-  windowStartMs: Date.parse(`${date}T00:00:00Z`) - 6 * 86_400_000,
-  windowEndMs: Date.parse(`${date}T07:00:00Z`),
-  revision: 1,
-  record: { ...RECORD, seriesId, value },
-  inputs: { dealIds: [], quoteIds: [], previous: null, judgement: null },
-  correctionOf: null,
-  reason: null,
-  proposedBy: 'a',
-  proposedAtMs: 0,
-  approvedBy: 'b',
-  publishedAtMs: Date.parse(`${date}T09:00:00Z`),
-  current: true,
-  synthetic: true,
-})
 
 const NEW_TARIFF = {
   id: '2020-test',
@@ -229,8 +194,8 @@ describe.each(seededBackends())('distribution freight API on $name', ({ open }) 
 
   it('gives the delivered price from Gongyi beside the competing origins, ranked', async () => {
     await insertPublishedAssessments(database.db, [
-      published('BASE-A00-GY', '2025-06-12', 20_650),
-      published('FEE-1060-H24-SHEET-SPOT', '2025-06-12', 1_800),
+      publishedAssessment('BASE-A00-GY', '2025-06-12', 20_650),
+      publishedAssessment('FEE-1060-H24-SHEET-SPOT', '2025-06-12', 1_800),
     ])
     const res = await get('/distribution/delivered?product=1060-H24-SHEET&to=wuhan')
     expect(res.statusCode).toBe(200)

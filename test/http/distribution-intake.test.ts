@@ -15,45 +15,10 @@ import {
 } from '../../src/distribution/index.ts'
 import { insertPublishedAssessments } from '../../src/pricing/index.ts'
 import { seededBackends, type TestDatabase } from '../support/databases.ts'
-import { PRICING_NOW, pricingApp } from '../support/pricing.ts'
+import { PRICING_NOW, pricingApp, publishedAssessment } from '../support/pricing.ts'
 import { demoEnterprises, tokenFor } from '../support/trading.ts'
 
 type Headers = Record<string, string>
-
-const published = (seriesId: string, date: string, value: number) => ({
-  seriesId,
-  date,
-  windowStartMs: Date.parse(`${date}T00:00:00Z`) - 6 * 86_400_000,
-  windowEndMs: Date.parse(`${date}T07:00:00Z`),
-  revision: 1,
-  record: {
-    tier: 1 as const,
-    rolled: false,
-    rolls: 0,
-    suspended: false,
-    low: null,
-    high: null,
-    median: null,
-    nDeals: 0,
-    nQuotes: 0,
-    nSubmitters: 0,
-    volumeKg: 0,
-    topSubmitterShare: null,
-    excluded: [],
-    methodologyVersion: 'v1',
-    seriesId,
-    value,
-  },
-  inputs: { dealIds: [], quoteIds: [], previous: null, judgement: null },
-  correctionOf: null,
-  reason: null,
-  proposedBy: 'a',
-  proposedAtMs: 0,
-  approvedBy: 'b',
-  publishedAtMs: Date.parse(`${date}T09:00:00Z`),
-  current: true,
-  synthetic: true,
-})
 
 /**
  * Zhongfu (8 km from the plants) offers 3000 t molten and 5000 t ingot; Sanmenxia's molten is beyond
@@ -144,8 +109,8 @@ describe.each(seededBackends())('distribution intake plans and delivered map on 
 
   it('maps every customer city to its cheapest origin, as deliveredPrices ranks them, without a login', async () => {
     await insertPublishedAssessments(database.db, [
-      published('BASE-A00-GY', '2025-06-12', 20_650),
-      published('FEE-1060-H24-SHEET-SPOT', '2025-06-12', 1_800),
+      publishedAssessment('BASE-A00-GY', '2025-06-12', 20_650),
+      publishedAssessment('FEE-1060-H24-SHEET-SPOT', '2025-06-12', 1_800),
     ])
     const res = await get('/distribution/delivered-map?product=1060-H24-SHEET')
     expect(res.statusCode).toBe(200)

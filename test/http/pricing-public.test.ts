@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import type { HuiguoApp } from '../../src/app.ts'
 import { insertPublishedAssessments, saveIndexWeights } from '../../src/pricing/index.ts'
 import { seededBackends, type TestDatabase } from '../support/databases.ts'
-import { pricingApp } from '../support/pricing.ts'
+import { pricingApp, publishedAssessment } from '../support/pricing.ts'
 
 const SHEET = 'FEE-1060-H24-SHEET-SPOT'
 
@@ -26,28 +26,12 @@ describe.each(seededBackends())('pricing indices on $name', ({ open }) => {
     const empty = (await get('/indices')).json()
     expect(empty.indices).toHaveLength(6)
     expect(empty.indices.every((i: { value: unknown }) => i.value === null)).toBe(true)
-    const published = (seriesId: string, date: string, value: number) => ({
-      seriesId,
-      date,
-      windowStartMs: Date.parse(`${date}T00:00:00Z`) - 6 * 86_400_000,
-      windowEndMs: Date.parse(`${date}T07:00:00Z`),
-      revision: 1,
-      record: { ...RECORD, seriesId, value },
-      inputs: { dealIds: [], quoteIds: [], previous: null, judgement: null },
-      correctionOf: null,
-      reason: null,
-      proposedBy: 'a',
-      proposedAtMs: 0,
-      approvedBy: 'b',
-      publishedAtMs: Date.parse(`${date}T09:00:00Z`),
-      current: true,
-      synthetic: true,
-    })
+
     await insertPublishedAssessments(database.db, [
-      published('BASE-A00-GY', '2025-06-05', 20_000),
-      published('BASE-A00-GY', '2025-06-12', 20_000),
-      published(SHEET, '2025-06-05', 1_000),
-      published(SHEET, '2025-06-12', 1_200),
+      publishedAssessment('BASE-A00-GY', '2025-06-05', 20_000),
+      publishedAssessment('BASE-A00-GY', '2025-06-12', 20_000),
+      publishedAssessment(SHEET, '2025-06-05', 1_000),
+      publishedAssessment(SHEET, '2025-06-12', 1_200),
     ])
     await saveIndexWeights(
       database.db,
@@ -101,20 +85,3 @@ describe.each(seededBackends())('pricing indices on $name', ({ open }) => {
       expect(doc.paths[path], path).toBeDefined()
   })
 })
-
-const RECORD = {
-  tier: 1 as const,
-  rolled: false,
-  rolls: 0,
-  suspended: false,
-  low: null,
-  high: null,
-  median: null,
-  nDeals: 0,
-  nQuotes: 0,
-  nSubmitters: 0,
-  volumeKg: 0,
-  topSubmitterShare: null,
-  excluded: [],
-  methodologyVersion: 'v1',
-}

@@ -3,6 +3,7 @@ import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { sql } from 'kysely'
 import { buildApp, type HuiguoApp, type PricingOptions } from '../../src/app.ts'
+import type { PublishedAssessment } from '../../src/pricing/index.ts'
 import type { TestDatabase } from './databases.ts'
 
 /**
@@ -67,3 +68,39 @@ export async function countRows(
     .executeTakeFirstOrThrow()
   return row.n
 }
+
+/** A tier-1 assessment of `seriesId` for `date`, published at 17:00 Shanghai that day, as the store takes it. */
+export const publishedAssessment = (seriesId: string, date: string, value: number): PublishedAssessment => ({
+  seriesId,
+  date,
+  windowStartMs: Date.parse(`${date}T00:00:00Z`) - 6 * 86_400_000,
+  windowEndMs: Date.parse(`${date}T07:00:00Z`),
+  revision: 1,
+  record: {
+    tier: 1,
+    rolled: false,
+    rolls: 0,
+    suspended: false,
+    low: null,
+    high: null,
+    median: null,
+    nDeals: 0,
+    nQuotes: 0,
+    nSubmitters: 0,
+    volumeKg: 0,
+    topSubmitterShare: null,
+    excluded: [],
+    methodologyVersion: 'v1',
+    seriesId,
+    value,
+  },
+  inputs: { dealIds: [], quoteIds: [], previous: null, judgement: null },
+  correctionOf: null,
+  reason: null,
+  proposedBy: 'a',
+  proposedAtMs: 0,
+  approvedBy: 'b',
+  publishedAtMs: Date.parse(`${date}T09:00:00Z`),
+  current: true,
+  synthetic: true,
+})
