@@ -30,6 +30,14 @@ export function unzip(bytes: Uint8Array): Map<string, string> {
     const name = buf.toString('utf8', at + 46, at + 46 + nameLength)
     const local = buf.readUInt32LE(at + 42)
     check(buf.readUInt32LE(local) === 0x04034b50, 'local header')
+    check(
+      buf.readUInt16LE(local + 8) === method && buf.readUInt32LE(local + 14) === crc,
+      `local header of ${name}`,
+    )
+    check(
+      buf.toString('utf8', local + 30, local + 30 + buf.readUInt16LE(local + 26)) === name,
+      `local name of ${name}`,
+    )
     const start = local + 30 + buf.readUInt16LE(local + 26) + buf.readUInt16LE(local + 28)
     const body = buf.subarray(start, start + compressedSize)
     check(method === 0 || method === 8, 'method')

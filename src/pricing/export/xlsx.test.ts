@@ -2,8 +2,8 @@ import { execFileSync } from 'node:child_process'
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
-import zlib from 'node:zlib'
 import { describe, expect, it } from 'vitest'
+import { readSheet, unzip } from '../../../test/support/xlsx.ts'
 import { type PriceRow, pricesXlsx, SYNTHETIC_NOTE } from './index.ts'
 
 const row = (parts: Partial<PriceRow> = {}): PriceRow => ({
@@ -19,70 +19,6 @@ const row = (parts: Partial<PriceRow> = {}): PriceRow => ({
   allIn: 24_810,
   ...parts,
 })
-
-/**
- * A ZIP reader written apart from the writer: from the end record through the central directory to
- * each local header, inflating and checking the CRC with node:zlib's own.
- */
-function unzip(bytes: Uint8Array): Map<string, string> {
-  const buf = Buffer.from(bytes.buffer, bytes.byteOffset, bytes.length)
-  const end = buf.lastIndexOf(Buffer.from([0x50, 0x4b, 0x05, 0x06]))
-  expect(end).toBe(buf.length - 22)
-  const count = buf.readUInt16LE(end + 10)
-  const directoryEnd = buf.readUInt32LE(end + 16) + buf.readUInt32LE(end + 12)
-  expect(directoryEnd).toBe(end)
-  const files = new Map<string, string>()
-  let at = buf.readUInt32LE(end + 16)
-  for (let n = 0; n < count; n++) {
-    expect(buf.readUInt32LE(at)).toBe(0x02014b50)
-    const method = buf.readUInt16LE(at + 10)
-    const crc = buf.readUInt32LE(at + 16)
-    const compressedSize = buf.readUInt32LE(at + 20)
-    const size = buf.readUInt32LE(at + 24)
-    const nameLength = buf.readUInt16LE(at + 28)
-    const skip = buf.readUInt16LE(at + 30) + buf.readUInt16LE(at + 32)
-    const name = buf.toString('utf8', at + 46, at + 46 + nameLength)
-    const local = buf.readUInt32LE(at + 42)
-    expect(buf.readUInt32LE(local)).toBe(0x04034b50)
-    expect(buf.readUInt16LE(local + 8)).toBe(method)
-    expect(buf.readUInt32LE(local + 14)).toBe(crc)
-    expect(buf.toString('utf8', local + 30, local + 30 + buf.readUInt16LE(local + 26))).toBe(name)
-    const start = local + 30 + buf.readUInt16LE(local + 26) + buf.readUInt16LE(local + 28)
-    const body = buf.subarray(start, start + compressedSize)
-    expect([0, 8]).toContain(method)
-    const data = method === 8 ? zlib.inflateRawSync(body) : body
-    expect(data.length).toBe(size)
-    expect(zlib.crc32(data)).toBe(crc)
-    files.set(name, data.toString('utf8'))
-    at += 46 + nameLength + skip
-  }
-  return files
-}
-
-const decodeXml = (text: string): string =>
-  text
-    .replaceAll('&lt;', '<')
-    .replaceAll('&gt;', '>')
-    .replaceAll('&quot;', '"')
-    .replaceAll('&#13;', '\r')
-    .replaceAll('&amp;', '&')
-
-type Read = string | number | boolean
-
-/** The sheet's cells, row by row, keyed by column letter. */
-function readSheet(xml: string): Map<number, Map<string, Read>> {
-  const rows = new Map<number, Map<string, Read>>()
-  for (const [, r, cells] of xml.matchAll(/<row r="(\d+)">(.*?)<\/row>/gs)) {
-    const read = new Map<string, Read>()
-    for (const [, column, type, inner] of cells!.matchAll(/<c r="([A-Z]+)\d+"(?: t="(\w+)")?>(.*?)<\/c>/gs)) {
-      if (type === 'inlineStr') read.set(column!, decodeXml(/<t(?: [^>]*)?>(.*)<\/t>/s.exec(inner!)![1]!))
-      else if (type === 'b') read.set(column!, /<v>1<\/v>/.test(inner!))
-      else read.set(column!, Number(/<v>(.*)<\/v>/.exec(inner!)![1]))
-    }
-    rows.set(Number(r), read)
-  }
-  return rows
-}
 
 const SHEET = 'xl/worksheets/sheet1.xml'
 
