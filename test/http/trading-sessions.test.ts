@@ -86,6 +86,10 @@ describe('trading sessions on the Shanghai clock', () => {
 
   it('answers a caller over its rate with 429 and takes nothing', async () => {
     now = shanghai('2026-11-30T10:00')
+    // Run the new minute's session changes (a call period of another instrument may end at 10:00)
+    // now, so the service's own one-second timer cannot add a command while the orders go in.
+    app.huiguo.trading.tick()
+    await app.huiguo.trading.projected(app.huiguo.trading.state.seq)
     const seq = app.huiguo.trading.state.seq
     const answers: number[] = []
     for (let i = 0; i < 6; i++) answers.push((await place(asSeller, limit('sell', 20_500))).statusCode)
