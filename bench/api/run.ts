@@ -36,7 +36,9 @@ import { availableParallelism, loadavg, tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { fileURLToPath } from 'node:url'
 import { promisify } from 'node:util'
+import { type LatencySnapshot, quantileAtMost, since } from '../../src/platform/index.ts'
 import { DEMO_PASSWORD } from '../../src/trading/demo/index.ts'
+import type { TradingOperations } from '../../src/trading/service/index.ts'
 import type { LoadRequest, LoadResult, LoadSpec } from './load.ts'
 import { summarizeProfile, type Window } from './profile.ts'
 
@@ -282,6 +284,25 @@ interface Pass extends LoadResult {
   readonly serverCpuSec: number
   readonly settleSec: number
   readonly okShare: number
+  /** Huiguo's own view (GET /trading/operations): append-to-durable per command in the pass. */
+  readonly commit?: LatencySnapshot
+  /** The most commands waiting for the SQL projection at any poll in the pass. */
+  readonly backlogMax?: number
+}
+
+/** A risk officer's token for GET /trading/operations, once Huiguo is up. */
+let operationsToken: string | null = null
+const operations = async (server: Server): Promise<TradingOperations | null> =>
+  operationsToken === null
+    ? null
+    : (await api<TradingOperations>(server.url, 'GET', '/trading/operations', { token: operationsToken }))
+        .body
+
+/** The upper bound of the bucket holding quantile q, as text ("≤ 5 ms", "> 5000 ms"). */
+const atMost = (snapshot: LatencySnapshot, q: number): string => {
+  const bound = quantileAtMost(snapshot, q)
+  if (bound === null) return 'n/a'
+  return Number.isFinite(bound) ? `≤ ${bound} ms` : `> ${snapshot.boundsMs.at(-2)} ms`
 }
 
 /** When the Huiguo passes ran, for the CPU profile. */
@@ -292,15 +313,38 @@ async function pass(server: Server, label: string, spec: LoadSpec, quiet = false
   const pid = server.process.pid
   const cpuBefore = cpuSecOf(pid)
   const mainBefore = mainThreadCpuSecOf(pid)
+  const opsBefore = quiet || server.name !== 'huiguo' ? null : await operations(server)
+  let backlogMax = 0
+  const poller =
+    opsBefore === null
+      ? null
+      : setInterval(() => {
+          operations(server).then(
+            (o) => {
+              backlogMax = Math.max(backlogMax, o?.projectionBacklog ?? 0)
+            },
+            () => {},
+          )
+        }, 250)
   const fromUs = nowUs()
   const result = await runLoad(spec)
   if (server.name === 'huiguo' && !quiet) huiguoWindows.push({ fromUs, toUs: nowUs() })
   const serverCpuSec = cpuSecOf(pid) - cpuBefore
   const mainCpuSec = mainThreadCpuSecOf(pid) - mainBefore
+  if (poller) clearInterval(poller)
+  const opsAfter = opsBefore === null ? null : await operations(server)
   // A profiled process never looks idle (the profiler samples on): give it a fixed pause instead.
   const settleSec = PROFILE ? await sleep(3000).then(() => Number.NaN) : await settle(pid)
   const okShare = result.responses === 0 ? 0 : result.ok / result.responses
-  const p: Pass = { ...result, serverCpuSec, settleSec, okShare }
+  const commit = opsBefore && opsAfter ? since(opsAfter.commit, opsBefore.commit) : undefined
+  if (opsAfter) backlogMax = Math.max(backlogMax, opsAfter.projectionBacklog)
+  const p: Pass = {
+    ...result,
+    serverCpuSec,
+    settleSec,
+    okShare,
+    ...(commit ? { commit, backlogMax } : {}),
+  }
   if (quiet) return p
   const unit = server.name === 'huiguo' ? 'orders/s' : 'req/s'
   const settled =
@@ -311,6 +355,15 @@ async function pass(server: Server, label: string, spec: LoadSpec, quiet = false
       `(main thread ${mainCpuSec.toFixed(1)}, ${int((mainCpuSec * 1e6) / Math.max(1, p.ok))} µs per answer), ` +
       `load ${p.cpuSec.toFixed(1)}${settled}`,
   )
+  if (commit && opsBefore && opsAfter) {
+    const batches = since(opsAfter.projectionBatch, opsBefore.projectionBatch)
+    console.log(
+      `    inside huiguo: append to durable p50 ${atMost(commit, 0.5)}, p99 ${atMost(commit, 0.99)}, ` +
+        `max ${commit.maxMs.toFixed(1)} ms (all time) over ${int(commit.count)} commands; SQL projection ` +
+        `${int(batches.count)} batches (p99 ${atMost(batches, 0.99)}), at most ${int(backlogMax)} ` +
+        `commands behind, ${int(opsAfter.projectionBacklog)} at the end`,
+    )
+  }
   if (okShare < VALID_OK_SHARE || p.errors > 0 || p.timeouts > 0)
     console.log(
       `  WARNING: not a valid measurement: statuses ${JSON.stringify(p.statuses)}, problems ` +
@@ -371,6 +424,7 @@ try {
 
   const base = huiguo.url
   const [mill, buyer] = [await tokenOf(base, 'demo-mill'), await tokenOf(base, 'demo-buyer')]
+  operationsToken = await tokenOf(base, 'demo-risk')
   const terms = await termsOf(base, INSTRUMENT)
   if (terms.phase !== 'continuous')
     throw new Error(`${INSTRUMENT} is in phase ${terms.phase}, not continuous trading`)
@@ -496,6 +550,14 @@ try {
     `at half rate (${int(halfRate)} orders/s): p50 ${round2(m(halves, 'p50Ms'))} ms, p99 ${round2(p99AtHalfRate)} ms ` +
       `(target < 10 ms: ${p99AtHalfRate < 10 ? 'met' : 'NOT met'})`,
   )
+  // Huiguo's own append-to-durable p99 at half rate (bucket upper bound): how much of the p99 above
+  // is the journal's, and how much lies outside it (HTTP, the event loop, the machine).
+  const commitP99s = halves.flatMap((p) => (p.commit ? [quantileAtMost(p.commit, 0.99) ?? Number.NaN] : []))
+  const commitP99AtHalfRate = commitP99s.length > 0 ? median(commitP99s) : Number.NaN
+  if (!Number.isNaN(commitP99AtHalfRate))
+    console.log(
+      `  of which inside huiguo, append to durable: p99 ≤ ${commitP99AtHalfRate} ms (median of passes)`,
+    )
   if (!valid) console.log('WARNING: some pass had under 99 % 2xx answers, errors or timeouts (see above)')
   console.log(
     JSON.stringify({
@@ -506,6 +568,7 @@ try {
       ratio: Number(ratio.toFixed(3)),
       halfRate,
       p99AtHalfRateMs: round2(p99AtHalfRate),
+      ...(Number.isFinite(commitP99AtHalfRate) ? { commitP99AtHalfRateAtMostMs: commitP99AtHalfRate } : {}),
       ceilingP50Ms: round2(m(bares, 'p50Ms')),
       ceilingP99Ms: round2(m(bares, 'p99Ms')),
       connections: CONNECTIONS,

@@ -2,4 +2,11 @@ export * from './db/index.ts'
 export { buildHttp, type HttpApp, type HttpOptions } from './http/build-http.ts'
 export { decodeCursor, encodeCursor, pageOf } from './http/cursor.ts'
 export * from './http/schemas.ts'
+export {
+  LATENCY_BOUNDS_MS,
+  LatencyHistogram,
+  type LatencySnapshot,
+  quantileAtMost,
+  since,
+} from './latency-histogram.ts'
 export { PACKAGE_ROOT, VERSION } from './package-root.ts'

@@ -40,6 +40,7 @@ describe.each(seededBackends())('an order’s acknowledgment on $name', ({ open 
   let journal: ManualJournal
   let asSeller: Record<string, string>
   let asBuyer: Record<string, string>
+  let asRisk: Record<string, string>
 
   beforeAll(async () => {
     database = await open()
@@ -48,6 +49,7 @@ describe.each(seededBackends())('an order’s acknowledgment on $name', ({ open 
     await fund(database, firms.buyer, 100_000_000n, {})
     asSeller = await tokenFor(database, firms.seller, 'ack.seller', ['trader'])
     asBuyer = await tokenFor(database, firms.buyer, 'ack.buyer', ['trader'])
+    asRisk = await tokenFor(database, firms.seller, 'ack.risk', ['risk'])
     journal = new ManualJournal()
     huiguo = await buildApp({
       database,
@@ -107,6 +109,39 @@ describe.each(seededBackends())('an order’s acknowledgment on $name', ({ open 
       if (row === undefined) await new Promise((r) => setTimeout(r, 10))
     }
     expect(row).toEqual({ status: 'open' })
+  })
+
+  it('shows risk where order entry stands: applied, durable, projected, and one commit latency per durable command', async () => {
+    const operations = async (headers: Record<string, string>) =>
+      huiguo.app.inject({ method: 'GET', url: '/api/v1/trading/operations', headers })
+    expect((await operations({})).statusCode).toBe(401)
+    expect((await operations(asSeller)).json().code).toBe('FORBIDDEN')
+
+    journal.makeDurable(journal.lastSeq)
+    const before = (await operations(asRisk)).json()
+    const placing = order(asSeller, 'ops-sell', 'sell')
+    while (!(await journalHas('ops-sell'))) await new Promise((r) => setTimeout(r, 1))
+    const pending = (await operations(asRisk)).json()
+    expect(pending.appliedSeq).toBeGreaterThan(before.appliedSeq)
+    expect(pending.appliedSeq).toBeGreaterThan(pending.durableSeq)
+    expect(pending.durableSeq).toBe(before.durableSeq) // nothing became durable meanwhile
+    expect(pending.commit.count).toBe(before.commit.count)
+
+    const last = journal.lastSeq
+    journal.makeDurable(last)
+    expect((await placing).statusCode).toBe(201)
+    const durable = (await operations(asRisk)).json()
+    expect(durable.durableSeq).toBeGreaterThanOrEqual(last)
+    // every command made durable got exactly one commit latency
+    expect(durable.commit.count - before.commit.count).toBe(durable.durableSeq - before.durableSeq)
+    expect(durable.commit.counts.reduce((a: number, b: number) => a + b, 0)).toBe(durable.commit.count)
+
+    await huiguo.trading.projected(durable.durableSeq)
+    const projected = (await operations(asRisk)).json()
+    expect(projected.projectedSeq).toBeGreaterThanOrEqual(durable.durableSeq)
+    expect(projected.projectionBacklog).toBe(projected.appliedSeq - projected.projectedSeq)
+    expect(projected.projectionBatch.count).toBeGreaterThan(before.projectionBatch.count)
+    expect(projected.failure).toBeNull()
   })
 
   /** True once the journal holds a command with this idempotency key. */

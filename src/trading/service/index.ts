@@ -14,6 +14,7 @@ export {
   IDEMPOTENCY_WINDOW_MS,
   type Placed,
   type SessionPolicy,
+  type TradingOperations,
   TradingService,
   type TradingServiceOptions,
 } from './service.ts'

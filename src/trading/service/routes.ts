@@ -12,6 +12,7 @@ import { decodeCursor, pageOf } from '../../platform/http/cursor.ts'
 import { CursorQuery, LimitQuery, Page, StringEnum } from '../../platform/http/schemas.ts'
 import { accountOf } from './account.ts'
 import type { OrderRequest } from './model.ts'
+import { operationsRoutes } from './operations-routes.ts'
 import { findOrder, listContracts, listOrders, listTrades } from './queries.ts'
 import { RateLimiter, type RatePolicy } from './rate-limit.ts'
 import type { TradingService } from './service.ts'
@@ -142,6 +143,7 @@ const routes: FastifyPluginAsyncTypebox<TradingRoutesOptions> = async (app, opti
   const clock = options.clock ?? Date.now
   const writer = requireRole('trader', 'risk', 'admin')
   const reader = requireRole()
+  await app.register(operationsRoutes, { service })
   const limitWrites = async (request: FastifyRequest): Promise<void> => {
     const p = request.principal!
     if (!limiter.take(`${p.via}:${p.userId}`, clock()))

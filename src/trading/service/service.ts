@@ -17,6 +17,7 @@ import {
 } from '../../instruments/index.ts'
 import { AppError, type Refusal, type Result, refuse } from '../../kernel/index.ts'
 import type { Database } from '../../platform/db/index.ts'
+import { LatencyHistogram, type LatencySnapshot } from '../../platform/latency-histogram.ts'
 import type { Journal } from '../journal/index.ts'
 import type { Applied, JournalCommand, OrderRequest, OrderState } from './model.ts'
 import { project } from './projection.ts'
@@ -61,6 +62,24 @@ export interface Placed {
 
 export type AppliedListener = (applied: Applied) => void
 
+/** How the order path and the SQL projection are doing, for operators and the API benchmark. */
+export interface TradingOperations {
+  /** The last command applied in memory (answered once durable). */
+  readonly appliedSeq: number
+  /** The last command durable in the journal and handed to listeners. */
+  readonly durableSeq: number
+  /** The last command written to SQL. */
+  readonly projectedSeq: number
+  /** Commands applied but not yet in SQL. */
+  readonly projectionBacklog: number
+  /** From a command's append to its being durable, per command (cumulative since start). */
+  readonly commit: LatencySnapshot
+  /** One SQL transaction of the projection, per batch (cumulative since start). */
+  readonly projectionBatch: LatencySnapshot
+  /** Why the service stopped taking commands, or null. */
+  readonly failure: string | null
+}
+
 /** The published base price (CNY/t) in force at an instant, or null when none is. */
 export type BaseSource = (atMs: number) => number | null
 
@@ -100,6 +119,8 @@ export class TradingService {
   readonly #lastPhase = new Map<string, TradingPhase>()
   #closed = false
   #baseSource: BaseSource | null = null
+  readonly #commitLatency = new LatencyHistogram()
+  readonly #projectionLatency = new LatencyHistogram()
 
   private constructor(options: TradingServiceOptions) {
     this.#db = options.db
@@ -125,6 +146,18 @@ export class TradingService {
   }
   get durableSeq(): number {
     return this.#deliveredSeq
+  }
+
+  operations(): TradingOperations {
+    return {
+      appliedSeq: this.state.seq,
+      durableSeq: this.#deliveredSeq,
+      projectedSeq: this.#projectedSeq,
+      projectionBacklog: this.state.seq - this.#projectedSeq,
+      commit: this.#commitLatency.snapshot(),
+      projectionBatch: this.#projectionLatency.snapshot(),
+      failure: this.#failure?.message ?? null,
+    }
   }
 
   onApplied(listener: AppliedListener): void {
@@ -319,8 +352,10 @@ export class TradingService {
       throw this.#failure
     }
     this.#undelivered.push(applied)
+    const appendedAt = performance.now()
     try {
       await this.#journal.whenDurable(seq)
+      this.#commitLatency.record(performance.now() - appendedAt)
     } catch (error) {
       this.#fail(error as Error)
       throw error
@@ -369,7 +404,9 @@ export class TradingService {
       while (this.#toProject.length > 0) {
         const batch = this.#toProject.splice(0, PROJECTION_BATCH)
         try {
+          const startedAt = performance.now()
           await this.#db.transaction().execute((trx) => project(trx, batch))
+          this.#projectionLatency.record(performance.now() - startedAt)
         } catch (error) {
           // The journal has these commands: stop taking new ones; a restart projects them again.
           this.#fail(new Error(`trading projection failed: ${(error as Error).message}`, { cause: error }))
