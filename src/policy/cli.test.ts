@@ -1,24 +1,8 @@
-import { spawn } from 'node:child_process'
 import { describe, expect, it } from 'vitest'
-import { BIN, CLI_ENV, type CliRun } from '../../test/support/cli.ts'
+import { type CliRun, huiguo } from '../../test/support/cli.ts'
 
 /** `huiguo eligibility` as a user runs it, with `input` on stdin. */
-function eligibility(input: string): Promise<CliRun> {
-  return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, [BIN, 'eligibility'], { env: CLI_ENV })
-    let stdout = ''
-    let stderr = ''
-    child.stdout.on('data', (d) => {
-      stdout += d
-    })
-    child.stderr.on('data', (d) => {
-      stderr += d
-    })
-    child.on('error', reject)
-    child.on('close', (code) => resolve({ code, stdout, stderr }))
-    child.stdin.end(input)
-  })
-}
+const eligibility = (input: string): Promise<CliRun> => huiguo(['eligibility'], input)
 
 const FACTS = {
   revenueCny: 80_000_000,

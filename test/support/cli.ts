@@ -13,8 +13,11 @@ export interface CliRun {
   stderr: string
 }
 
-/** Runs `huiguo <args>` in a child process (the real bin, as a user runs it). */
-export function huiguo(args: readonly string[]): Promise<CliRun> {
+/**
+ * Runs `huiguo <args>` in a child process (the real bin, as a user runs it), with `stdin` written to
+ * its standard input (then closed) when given.
+ */
+export function huiguo(args: readonly string[], stdin?: string): Promise<CliRun> {
   return new Promise((resolve, reject) => {
     const child = spawn(process.execPath, [BIN, ...args], { env: CLI_ENV })
     let stdout = ''
@@ -27,5 +30,6 @@ export function huiguo(args: readonly string[]): Promise<CliRun> {
     })
     child.on('error', reject)
     child.on('close', (code) => resolve({ code, stdout, stderr }))
+    if (stdin !== undefined) child.stdin.end(stdin)
   })
 }

@@ -1,26 +1,10 @@
-import { spawn } from 'node:child_process'
 import { describe, expect, it } from 'vitest'
-import { BIN, CLI_ENV, type CliRun } from '../../../test/support/cli.ts'
+import { type CliRun, huiguo } from '../../../test/support/cli.ts'
 import { footprint } from './footprint.ts'
 import { readFootprintInput } from './footprint-input.ts'
 
 /** `huiguo footprint` as a user runs it: the real bin, the input on stdin. */
-function footprintCli(stdin: string): Promise<CliRun> {
-  return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, [BIN, 'footprint'], { env: CLI_ENV })
-    let stdout = ''
-    let stderr = ''
-    child.stdout.on('data', (d) => {
-      stdout += d
-    })
-    child.stderr.on('data', (d) => {
-      stderr += d
-    })
-    child.on('error', reject)
-    child.on('close', (code) => resolve({ code, stdout, stderr }))
-    child.stdin.end(stdin)
-  })
-}
+const footprintCli = (stdin: string): Promise<CliRun> => huiguo(['footprint'], stdin)
 
 const INPUT = {
   good: { cnCode: '7606 11 92', outputT: 100, origin: 'CN' },
