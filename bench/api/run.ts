@@ -22,6 +22,10 @@
  * rate (an open loop timed from when each order was due, see load.ts). A pass whose 2xx share is
  * under 99 % is flagged as not a valid measurement. After each Huiguo pass the harness waits for the
  * server's CPU to settle (deferred work such as the SQL projection) and prints how long that took.
+ * Beside each Huiguo pass it prints Huiguo's own view from `GET /trading/operations` (a risk
+ * officer's token): the append-to-durable latency of the pass's commands, how far the SQL projection
+ * fell behind, and how long after the pass it caught up; answered orders over pass plus catch-up is
+ * the rate the whole server sustains with SQL current.
  * At the end the server is stopped and `huiguo ledger verify` checks the ledger.
  *
  * Flags: `--runs N` (3), `--duration S` (10), `--connections C` (64), `--instrument CODE` (AL-A00-GY),
@@ -288,6 +292,10 @@ interface Pass extends LoadResult {
   readonly commit?: LatencySnapshot
   /** The most commands waiting for the SQL projection at any poll in the pass. */
   readonly backlogMax?: number
+  /** Seconds after the pass until the SQL projection had every command. */
+  readonly catchUpSec?: number
+  /** Orders answered per second of the pass plus its catch-up: what the whole server sustains. */
+  readonly sustainedPerSec?: number
 }
 
 /** A risk officer's token for GET /trading/operations, once Huiguo is up. */
@@ -333,6 +341,13 @@ async function pass(server: Server, label: string, spec: LoadSpec, quiet = false
   const mainCpuSec = mainThreadCpuSecOf(pid) - mainBefore
   if (poller) clearInterval(poller)
   const opsAfter = opsBefore === null ? null : await operations(server)
+  let catchUpSec = Number.NaN
+  if (opsAfter) {
+    const from = performance.now()
+    while ((await operations(server))!.projectionBacklog > 0 && performance.now() - from < 180_000)
+      await sleep(100)
+    catchUpSec = (performance.now() - from) / 1000
+  }
   // A profiled process never looks idle (the profiler samples on): give it a fixed pause instead.
   const settleSec = PROFILE ? await sleep(3000).then(() => Number.NaN) : await settle(pid)
   const okShare = result.responses === 0 ? 0 : result.ok / result.responses
@@ -343,7 +358,8 @@ async function pass(server: Server, label: string, spec: LoadSpec, quiet = false
     serverCpuSec,
     settleSec,
     okShare,
-    ...(commit ? { commit, backlogMax } : {}),
+    ...(commit ? { commit, backlogMax, catchUpSec } : {}),
+    ...(commit ? { sustainedPerSec: result.ok / (result.durationSec + catchUpSec) } : {}),
   }
   if (quiet) return p
   const unit = server.name === 'huiguo' ? 'orders/s' : 'req/s'
@@ -361,7 +377,8 @@ async function pass(server: Server, label: string, spec: LoadSpec, quiet = false
       `    inside huiguo: append to durable p50 ${atMost(commit, 0.5)}, p99 ${atMost(commit, 0.99)}, ` +
         `max ${commit.maxMs.toFixed(1)} ms (all time) over ${int(commit.count)} commands; SQL projection ` +
         `${int(batches.count)} batches (p99 ${atMost(batches, 0.99)}), at most ${int(backlogMax)} ` +
-        `commands behind, ${int(opsAfter.projectionBacklog)} at the end`,
+        `commands behind, ${int(opsAfter.projectionBacklog)} at the end, caught up ${catchUpSec.toFixed(1)} s ` +
+        `later: sustained ${int(p.sustainedPerSec ?? 0)} orders/s with SQL current`,
     )
   }
   if (okShare < VALID_OK_SHARE || p.errors > 0 || p.timeouts > 0)
@@ -552,6 +569,11 @@ try {
   )
   // Huiguo's own append-to-durable p99 at half rate (bucket upper bound): how much of the p99 above
   // is the journal's, and how much lies outside it (HTTP, the event loop, the machine).
+  const sustained = median(orders.map((p) => p.sustainedPerSec ?? Number.NaN))
+  if (!Number.isNaN(sustained))
+    console.log(
+      `  sustained with the SQL projection current (answered / (pass + catch-up)): ${int(sustained)} orders/s`,
+    )
   const commitP99s = halves.flatMap((p) => (p.commit ? [quantileAtMost(p.commit, 0.99) ?? Number.NaN] : []))
   const commitP99AtHalfRate = commitP99s.length > 0 ? median(commitP99s) : Number.NaN
   if (!Number.isNaN(commitP99AtHalfRate))
@@ -568,6 +590,7 @@ try {
       ratio: Number(ratio.toFixed(3)),
       halfRate,
       p99AtHalfRateMs: round2(p99AtHalfRate),
+      ...(Number.isFinite(sustained) ? { sustainedOrdersPerSec: Math.round(sustained) } : {}),
       ...(Number.isFinite(commitP99AtHalfRate) ? { commitP99AtHalfRateAtMostMs: commitP99AtHalfRate } : {}),
       ceilingP50Ms: round2(m(bares, 'p50Ms')),
       ceilingP99Ms: round2(m(bares, 'p99Ms')),
