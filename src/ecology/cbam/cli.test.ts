@@ -1,27 +1,13 @@
 import { describe, expect, it } from 'vitest'
 import { type CliRun, huiguo } from '../../../test/support/cli.ts'
 import { footprint } from './footprint.ts'
+import { sheet } from './footprint-fixture.test-util.ts'
 import { readFootprintInput } from './footprint-input.ts'
 
 /** `huiguo footprint` as a user runs it: the real bin, the input on stdin. */
 const footprintCli = (stdin: string): Promise<CliRun> => huiguo(['footprint'], stdin)
 
-const INPUT = {
-  good: { cnCode: '7606 11 92', outputT: 100, origin: 'CN' },
-  year: 2026,
-  installation: {
-    naturalGasNm3: 1000,
-    otherDirectTco2e: 0.5,
-    electricityKwh: 50_000,
-    gridKgco2PerKwh: 0.6058,
-  },
-  precursors: [
-    { cnCode: '7601', tonnes: 90, seeTco2ePerT: 1.8 },
-    { cnCode: '7601', tonnes: 10, seeTco2ePerT: null },
-  ],
-  scrapT: 15,
-  eurPerTco2: 75.36,
-}
+const INPUT = sheet({ good: { cnCode: '7606 11 92', outputT: 100, origin: 'CN' } })
 
 describe('huiguo footprint', () => {
   it('prints the record as one JSON line with exactly the 11 keys', { timeout: 120_000 }, async () => {

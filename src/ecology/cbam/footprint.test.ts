@@ -1,28 +1,8 @@
 import fc from 'fast-check'
 import { describe, expect, it } from 'vitest'
 import { type FootprintInput, type FootprintRecord, footprint } from './footprint.ts'
+import { EUR, sheet } from './footprint-fixture.test-util.ts'
 import { cbamFactor, HEADING_DEFAULTS, markUp } from './schedule.ts'
-
-const EUR = 75.36
-
-/** A sheet mill's year: 100 t of 7606 from 90 t of declared ingot, 10 t on the default, 15 t of scrap. */
-const sheet = (parts: Partial<FootprintInput> = {}): FootprintInput => ({
-  good: { cnCode: '7606', outputT: 100, origin: 'CN' },
-  year: 2026,
-  installation: {
-    naturalGasNm3: 1000,
-    otherDirectTco2e: 0.5,
-    electricityKwh: 50_000,
-    gridKgco2PerKwh: 0.6058,
-  },
-  precursors: [
-    { cnCode: '7601', tonnes: 90, seeTco2ePerT: 1.8 },
-    { cnCode: '7601', tonnes: 10, seeTco2ePerT: null },
-  ],
-  scrapT: 15,
-  eurPerTco2: EUR,
-  ...parts,
-})
 
 /** No installation emissions: the good's SEE is exactly the one precursor's declared SEE. */
 const pure = (cnCode: string, year: number, seeTco2ePerT: number, outputT = 1): FootprintInput => ({
