@@ -56,6 +56,8 @@ export interface TradingOptions {
   sessionPolicy?: SessionPolicy
   clock?: () => number
   rateLimit?: RatePolicy
+  /** Commands that may wait for the SQL projection before new orders get TRADING_BUSY (default 200,000). */
+  maxProjectionBacklog?: number
 }
 
 export interface PricingOptions {
@@ -138,6 +140,7 @@ async function mountModules(
       instruments: await listInstruments(db),
       ...(trading.clock ? { clock: trading.clock } : {}),
       ...(trading.sessionPolicy ? { sessionPolicy: trading.sessionPolicy } : {}),
+      ...(trading.maxProjectionBacklog ? { maxProjectionBacklog: trading.maxProjectionBacklog } : {}),
       log,
     })
   } catch (error) {

@@ -56,6 +56,10 @@ export const ERROR_CODES = {
   TIF_NOT_ALLOWED: { status: 422, title: 'This time in force is not taken in the current market phase' },
   RATE_LIMITED: { status: 429, title: 'Too many requests; slow down' },
   TRADING_UNAVAILABLE: { status: 503, title: 'The trading service is not taking orders' },
+  TRADING_BUSY: {
+    status: 503,
+    title: 'Orders are coming in faster than they can be recorded; retry shortly',
+  },
   // ---- pricing (issue 5): submissions, assessments and their two-person publication, alerts ----
   SERIES_NOT_FOUND: { status: 404, title: 'No such price series' },
   DEAL_IN_FUTURE: { status: 422, title: 'The deal is dated in the future' },

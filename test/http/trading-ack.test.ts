@@ -151,3 +151,85 @@ describe.each(seededBackends())('an order’s acknowledgment on $name', ({ open 
     return false
   }
 })
+
+describe.each(seededBackends())('order entry over its projection backlog bound on $name', ({ open }) => {
+  let database: TestDatabase
+  let huiguo: HuiguoApp
+  let journal: ManualJournal
+  let asSeller: Record<string, string>
+
+  beforeAll(async () => {
+    database = await open()
+    const firms = await demoEnterprises(database)
+    await fund(database, firms.seller, 0n, { 'AL-A00-GY': 50_000n })
+    asSeller = await tokenFor(database, firms.seller, 'busy.seller', ['trader'])
+    journal = new ManualJournal()
+    huiguo = await buildApp({
+      database,
+      webDistDir: null,
+      trading: {
+        journal,
+        sessionPolicy: 'always_open',
+        rateLimit: { perSecond: 1000, burst: 1000 },
+        maxProjectionBacklog: 2,
+      },
+    })
+    await huiguo.app.ready()
+  })
+  afterAll(async () => {
+    journal?.makeDurable(Number.MAX_SAFE_INTEGER)
+    await huiguo?.close()
+    await database?.dispose()
+  })
+
+  const sell = (key: string, price = 19_900) =>
+    huiguo.app.inject({
+      method: 'POST',
+      url: '/api/v1/orders',
+      headers: { ...asSeller, 'idempotency-key': key },
+      payload: { instrument: 'AL-A00-GY', side: 'sell', type: 'limit', price, qty: 5_000 },
+    })
+
+  it('refuses new orders and amendments with 503 TRADING_BUSY, still cancels, and takes orders again once SQL caught up', async () => {
+    journal.makeDurable(journal.lastSeq)
+    await huiguo.trading.projected(huiguo.trading.state.seq)
+    const start = journal.lastSeq
+    // Two orders applied and waiting (not durable, so not projected): the backlog reaches the bound.
+    const first = sell('busy-1')
+    const second = sell('busy-2')
+    while (journal.lastSeq < start + 2) await new Promise((r) => setTimeout(r, 1))
+    const seq = huiguo.trading.state.seq
+
+    const refused = await sell('busy-3')
+    expect(refused.statusCode).toBe(503)
+    expect(refused.json().code).toBe('TRADING_BUSY')
+    expect(refused.headers['retry-after']).toBe('1')
+    const orderId = huiguo.trading.state.order(huiguo.trading.state.nextOrderId - 1)!.id
+    const amend = await huiguo.app.inject({
+      method: 'PATCH',
+      url: `/api/v1/orders/${orderId}`,
+      headers: asSeller,
+      payload: { price: 19_950 },
+    })
+    expect(amend.statusCode).toBe(503)
+    expect(amend.json().code).toBe('TRADING_BUSY')
+    expect(huiguo.trading.state.seq).toBe(seq) // neither took a command
+
+    const cancelling = huiguo.app.inject({
+      method: 'DELETE',
+      url: `/api/v1/orders/${orderId}`,
+      headers: asSeller,
+    })
+    while (journal.lastSeq < start + 3) await new Promise((r) => setTimeout(r, 1))
+    journal.makeDurable(journal.lastSeq)
+    expect((await first).statusCode).toBe(201)
+    expect((await second).statusCode).toBe(201)
+    expect((await cancelling).statusCode).toBe(200)
+
+    await huiguo.trading.projected(huiguo.trading.state.seq)
+    const again = sell('busy-4')
+    while (journal.lastSeq < start + 4) await new Promise((r) => setTimeout(r, 1))
+    journal.makeDurable(journal.lastSeq)
+    expect((await again).statusCode).toBe(201)
+  })
+})

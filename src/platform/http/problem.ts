@@ -31,6 +31,7 @@ export function fieldErrorsOf(context: string, errors: readonly AjvError[]): Fie
 export function installProblemHandlers(app: FastifyInstance): void {
   app.setErrorHandler((error: FastifyError | AppError, request, reply) => {
     if (error instanceof AppError) {
+      if (error.code === 'TRADING_BUSY') reply.header('retry-after', '1') // a transient overload
       return reply
         .status(error.status)
         .type(PROBLEM_TYPE)

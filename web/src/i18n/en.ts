@@ -243,6 +243,7 @@ export const en = {
   'error.code.TIF_NOT_ALLOWED': 'This time in force is not accepted in the current market phase',
   'error.code.RATE_LIMITED': 'Too many requests; please slow down',
   'error.code.TRADING_UNAVAILABLE': 'The trading service is not taking orders right now',
+  'error.code.TRADING_BUSY': 'Orders are coming in faster than they can be recorded; try again in a moment',
   'error.code.ORDER_NOT_FOUND': 'No such order',
   'error.code.ORDER_NOT_OPEN': 'The order is no longer open',
   'error.code.MALFORMED_JSON': 'The request body is not valid JSON',

@@ -235,6 +235,7 @@ export const zh: Dict = {
   'error.code.TIF_NOT_ALLOWED': '当前交易阶段不接受该有效期类型',
   'error.code.RATE_LIMITED': '请求过于频繁，请稍后再试',
   'error.code.TRADING_UNAVAILABLE': '交易服务暂不接受委托',
+  'error.code.TRADING_BUSY': '委托涌入过快，系统正在记录，请稍后重试',
   'error.code.ORDER_NOT_FOUND': '未找到该委托',
   'error.code.ORDER_NOT_OPEN': '该委托已不在挂单状态',
   'error.code.MALFORMED_JSON': '请求内容不是有效的 JSON',
