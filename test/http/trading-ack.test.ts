@@ -214,6 +214,7 @@ describe.each(seededBackends())('order entry over its projection backlog bound o
     expect(amend.statusCode).toBe(503)
     expect(amend.json().code).toBe('TRADING_BUSY')
     expect(huiguo.trading.state.seq).toBe(seq) // neither took a command
+    expect(huiguo.trading.operations()).toMatchObject({ refusingNewOrders: true, maxProjectionBacklog: 2 })
 
     const cancelling = huiguo.app.inject({
       method: 'DELETE',
@@ -231,5 +232,6 @@ describe.each(seededBackends())('order entry over its projection backlog bound o
     while (journal.lastSeq < start + 4) await new Promise((r) => setTimeout(r, 1))
     journal.makeDurable(journal.lastSeq)
     expect((await again).statusCode).toBe(201)
+    expect(huiguo.trading.operations().refusingNewOrders).toBe(false)
   })
 })

@@ -26,6 +26,10 @@ const Operations = Type.Object({
   durableSeq: Type.Integer({ description: 'Last command durable in the journal' }),
   projectedSeq: Type.Integer({ description: 'Last command written to SQL' }),
   projectionBacklog: Type.Integer({ description: 'Commands applied but not yet in SQL' }),
+  maxProjectionBacklog: Type.Integer({
+    description: 'Past this backlog new orders get 503 TRADING_BUSY until it is down to half',
+  }),
+  refusingNewOrders: Type.Boolean({ description: 'True while new orders are refused for the backlog' }),
   commit: Latency,
   projectionBatch: Latency,
   failure: Type.Union([Type.String(), Type.Null()]),

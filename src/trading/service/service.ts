@@ -82,6 +82,10 @@ export interface TradingOperations {
   readonly projectedSeq: number
   /** Commands applied but not yet in SQL. */
   readonly projectionBacklog: number
+  /** The backlog's bound: past it new orders get TRADING_BUSY until it is down to half. */
+  readonly maxProjectionBacklog: number
+  /** True while new orders are refused for the backlog. */
+  readonly refusingNewOrders: boolean
   /** From a command's append to its being durable, per command (cumulative since start). */
   readonly commit: LatencySnapshot
   /** One SQL transaction of the projection, per batch (cumulative since start). */
@@ -168,6 +172,8 @@ export class TradingService {
       durableSeq: this.#deliveredSeq,
       projectedSeq: this.#projectedSeq,
       projectionBacklog: this.state.seq - this.#projectedSeq,
+      maxProjectionBacklog: this.#maxBacklog,
+      refusingNewOrders: this.#shedding,
       commit: this.#commitLatency.snapshot(),
       projectionBatch: this.#projectionLatency.snapshot(),
       failure: this.#failure?.message ?? null,
