@@ -8,6 +8,7 @@ import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox'
 import { Type } from 'typebox'
 import { requireRole } from '../accounts/index.ts'
 import { AppError } from '../kernel/index.ts'
+import { WRITE_PROBLEMS } from '../platform/http/schemas.ts'
 import type { ApplicationDetail, ApplicationService } from './application-service.ts'
 import type { Application } from './model.ts'
 import { listProgrammes } from './programme-store.ts'
@@ -32,15 +33,6 @@ export interface ApplicationRoutesOptions {
 }
 
 const Problem = Type.Ref('Problem')
-const WRITE_ERRORS = {
-  400: Problem,
-  401: Problem,
-  403: Problem,
-  404: Problem,
-  409: Problem,
-  413: Problem,
-  422: Problem,
-}
 const BODY_LIMIT = 16 * 1024
 /** A 5 MB document in base64 (4/3) with its JSON around it. */
 const DOCUMENT_BODY_LIMIT = 7 * 1024 * 1024 + 64 * 1024
@@ -85,7 +77,7 @@ export const applicationRoutes: FastifyPluginAsyncTypebox<ApplicationRoutesOptio
         tags: ['policy'],
         summary: 'Draft an application of your enterprise for a programme',
         body: NewApplicationBody,
-        response: { 201: ApplicationDetailJson, ...WRITE_ERRORS },
+        response: { 201: ApplicationDetailJson, ...WRITE_PROBLEMS },
       },
     },
     async (request, reply) => {
@@ -147,7 +139,7 @@ export const applicationRoutes: FastifyPluginAsyncTypebox<ApplicationRoutesOptio
         summary: 'Attach a document (≤ 5 MB, base64) to your enterprise’s application until it is decided',
         params: ApplicationParams,
         body: DocumentBody,
-        response: { 201: DocumentJson, ...WRITE_ERRORS },
+        response: { 201: DocumentJson, ...WRITE_PROBLEMS },
       },
     },
     async (request, reply) => {
@@ -223,7 +215,7 @@ export const applicationRoutes: FastifyPluginAsyncTypebox<ApplicationRoutesOptio
           summary,
           params: ApplicationParams,
           body,
-          response: { 200: ApplicationDetailJson, ...WRITE_ERRORS },
+          response: { 200: ApplicationDetailJson, ...WRITE_PROBLEMS },
         },
       },
       async (request, reply) =>

@@ -7,8 +7,9 @@ import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox'
 import { Type } from 'typebox'
 import { requireRole } from '../accounts/index.ts'
 import { AppError } from '../kernel/index.ts'
+import { WRITE_PROBLEMS } from '../platform/http/schemas.ts'
 import { AlertEventJson, AlertJson } from './response-schemas.ts'
-import { actorOf, BODY_LIMIT, Problem, unwrap, WRITE_ERRORS } from './route-support.ts'
+import { actorOf, BODY_LIMIT, Problem, unwrap } from './route-support.ts'
 import { AlertBody, IdParams } from './schemas.ts'
 import type { PricingService } from './service.ts'
 import { alertEventView, alertView } from './views.ts'
@@ -28,7 +29,7 @@ export const alertRoutes: FastifyPluginAsyncTypebox<{ service: PricingService }>
         tags: ['pricing'],
         summary: 'Be told (and optionally called back) when a publication crosses a threshold',
         body: AlertBody,
-        response: { 201: Type.Object({ alert: AlertJson }), ...WRITE_ERRORS },
+        response: { 201: Type.Object({ alert: AlertJson }), ...WRITE_PROBLEMS },
       },
     },
     async (request, reply) => {

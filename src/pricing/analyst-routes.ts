@@ -6,9 +6,10 @@
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox'
 import { Type } from 'typebox'
 import { requireRole } from '../accounts/index.ts'
+import { WRITE_PROBLEMS } from '../platform/http/schemas.ts'
 import type { Assessment } from './records.ts'
 import { AssessmentJson, ReferenceJson, Synthetic } from './response-schemas.ts'
-import { actorOf, BODY_LIMIT, DEFAULT_PAGE_SIZE, Problem, unwrap, WRITE_ERRORS } from './route-support.ts'
+import { actorOf, BODY_LIMIT, DEFAULT_PAGE_SIZE, Problem, unwrap } from './route-support.ts'
 import {
   AssessmentBody,
   AssessmentListQuery,
@@ -47,7 +48,7 @@ export const analystRoutes: FastifyPluginAsyncTypebox<{ service: PricingService 
         tags: ['pricing'],
         summary: "Propose the method's record for a period (default: the latest closed window)",
         body: AssessmentBody,
-        response: { 201: AssessmentAnswer, ...WRITE_ERRORS },
+        response: { 201: AssessmentAnswer, ...WRITE_PROBLEMS },
       },
     },
     async (request, reply) => {
@@ -102,7 +103,7 @@ export const analystRoutes: FastifyPluginAsyncTypebox<{ service: PricingService 
         tags: ['pricing'],
         summary: 'Publish a proposal (by an analyst other than its proposer); alerts are checked',
         params: IdParams,
-        response: { 200: AssessmentAnswer, ...WRITE_ERRORS },
+        response: { 200: AssessmentAnswer, ...WRITE_PROBLEMS },
       },
     },
     async (request, reply) => {
@@ -121,7 +122,7 @@ export const analystRoutes: FastifyPluginAsyncTypebox<{ service: PricingService 
         summary: 'Reject a proposal, with the reason',
         params: IdParams,
         body: RejectBody,
-        response: { 200: AssessmentAnswer, ...WRITE_ERRORS },
+        response: { 200: AssessmentAnswer, ...WRITE_PROBLEMS },
       },
     },
     async (request, reply) => {
@@ -141,7 +142,7 @@ export const analystRoutes: FastifyPluginAsyncTypebox<{ service: PricingService 
         tags: ['pricing'],
         summary: 'Propose a corrected value for a published period; approved, it is revision n + 1',
         body: CorrectionBody,
-        response: { 201: AssessmentAnswer, ...WRITE_ERRORS },
+        response: { 201: AssessmentAnswer, ...WRITE_PROBLEMS },
       },
     },
     async (request, reply) => {
@@ -163,7 +164,7 @@ export const analystRoutes: FastifyPluginAsyncTypebox<{ service: PricingService 
         tags: ['pricing'],
         summary: 'Record an external reference price (SHFE settlement, SMM A00, …) with its source',
         body: ReferenceBody,
-        response: { 201: Type.Object({ synthetic: Synthetic, reference: ReferenceJson }), ...WRITE_ERRORS },
+        response: { 201: Type.Object({ synthetic: Synthetic, reference: ReferenceJson }), ...WRITE_PROBLEMS },
       },
     },
     async (request, reply) => {

@@ -15,16 +15,6 @@ export const Problem = Type.Ref('Problem')
 /** Pricing bodies are small; anything bigger is refused before it is parsed. */
 export const BODY_LIMIT = 16 * 1024
 export const DEFAULT_PAGE_SIZE = 50
-export const WRITE_ERRORS = {
-  400: Problem,
-  401: Problem,
-  403: Problem,
-  404: Problem,
-  409: Problem,
-  413: Problem,
-  422: Problem,
-}
-
 export const actorOf = (request: FastifyRequest, reply: FastifyReply): Actor => {
   const p = requirePrincipal(request, reply)
   return { userId: p.userId, enterpriseId: p.enterpriseId }

@@ -7,6 +7,7 @@ import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox'
 import { Type } from 'typebox'
 import { requireRole } from '../accounts/index.ts'
 import { decodeCursor, pageOf } from '../platform/http/cursor.ts'
+import { WRITE_PROBLEMS } from '../platform/http/schemas.ts'
 import { DealJson, QuoteJson, Synthetic } from './response-schemas.ts'
 import {
   actorOf,
@@ -16,7 +17,6 @@ import {
   rangeOf,
   readerOf,
   unwrap,
-  WRITE_ERRORS,
 } from './route-support.ts'
 import { DealBody, QuoteBody, SubmissionQuery } from './schemas.ts'
 import type { PricingService } from './service.ts'
@@ -41,7 +41,7 @@ export const submissionRoutes: FastifyPluginAsyncTypebox<{ service: PricingServi
         tags: ['pricing'],
         summary: "Report a deal; the submitter is the caller's enterprise",
         body: DealBody,
-        response: { 201: Type.Object({ synthetic: Synthetic, deal: DealJson }), ...WRITE_ERRORS },
+        response: { 201: Type.Object({ synthetic: Synthetic, deal: DealJson }), ...WRITE_PROBLEMS },
       },
     },
     async (request, reply) => {
@@ -115,7 +115,7 @@ export const submissionRoutes: FastifyPluginAsyncTypebox<{ service: PricingServi
         tags: ['pricing'],
         summary: "Send a firm bid or offer; the submitter is the caller's enterprise",
         body: QuoteBody,
-        response: { 201: Type.Object({ synthetic: Synthetic, quote: QuoteJson }), ...WRITE_ERRORS },
+        response: { 201: Type.Object({ synthetic: Synthetic, quote: QuoteJson }), ...WRITE_PROBLEMS },
       },
     },
     async (request, reply) => {

@@ -11,7 +11,7 @@ import { Type } from 'typebox'
 import { requirePrincipal, requireRole } from '../../accounts/index.ts'
 import { AppError, type Result } from '../../kernel/index.ts'
 import { decodeCursor, pageOf } from '../../platform/http/cursor.ts'
-import { Page } from '../../platform/http/schemas.ts'
+import { Page, WRITE_PROBLEMS } from '../../platform/http/schemas.ts'
 import type { ShipmentReader } from './model.ts'
 import {
   CodeParams,
@@ -37,16 +37,6 @@ const Problem = Type.Ref('Problem')
 /** Shipment bodies are small; anything bigger is refused before it is parsed. */
 const BODY_LIMIT = 16 * 1024
 const DEFAULT_PAGE_SIZE = 50
-const WRITE_ERRORS = {
-  400: Problem,
-  401: Problem,
-  403: Problem,
-  404: Problem,
-  409: Problem,
-  413: Problem,
-  422: Problem,
-}
-
 /** Admin and warehouse roles see and move every enterprise's shipments; the others their own. */
 const readerOf = (request: FastifyRequest, reply: FastifyReply): ShipmentReader => {
   const p = requirePrincipal(request, reply)
@@ -78,7 +68,7 @@ export const shipmentsRoutes: FastifyPluginAsyncTypebox<ShipmentsRoutesOptions> 
         tags: ['distribution'],
         summary: 'Plan a shipment: of a trading contract your enterprise is party to, or by hand',
         body: CreateBody,
-        response: { 201: Type.Object({ shipment: ShipmentJson }), ...WRITE_ERRORS },
+        response: { 201: Type.Object({ shipment: ShipmentJson }), ...WRITE_PROBLEMS },
       },
     },
     async (request, reply) => {
@@ -141,7 +131,7 @@ export const shipmentsRoutes: FastifyPluginAsyncTypebox<ShipmentsRoutesOptions> 
           'Record what happened: loaded, departed, position, exception, resolved, delivered (with proof)',
         params: IdParams,
         body: EventBody,
-        response: { 201: Type.Object({ shipment: ShipmentJson, event: EventJson }), ...WRITE_ERRORS },
+        response: { 201: Type.Object({ shipment: ShipmentJson, event: EventJson }), ...WRITE_PROBLEMS },
       },
     },
     async (request, reply) => {

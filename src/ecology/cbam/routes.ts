@@ -12,7 +12,7 @@ import { Type } from 'typebox'
 import { requirePrincipal, requireRole } from '../../accounts/index.ts'
 import { AppError, type Result } from '../../kernel/index.ts'
 import { decodeCursor, pageOf } from '../../platform/http/cursor.ts'
-import { Page } from '../../platform/http/schemas.ts'
+import { Page, WRITE_PROBLEMS } from '../../platform/http/schemas.ts'
 import { XLSX_CONTENT_TYPE } from '../../platform/xlsx.ts'
 import { DEFAULT_GRID_KGCO2_PER_KWH } from '../energy/levels.ts'
 import { communicationXlsx } from './communication-xlsx.ts'
@@ -43,15 +43,6 @@ const Problem = Type.Ref('Problem')
 /** Method inputs and communications are small; anything bigger is refused before it is parsed. */
 const BODY_LIMIT = 64 * 1024
 const DEFAULT_PAGE_SIZE = 50
-const WRITE_ERRORS = {
-  400: Problem,
-  401: Problem,
-  403: Problem,
-  404: Problem,
-  409: Problem,
-  413: Problem,
-  422: Problem,
-}
 const READ_ERRORS = { 400: Problem, 401: Problem, 404: Problem }
 /** The years the schedule lists: the last without a mark-up to the first with no free allocation. */
 const SCHEDULE_YEARS = Array.from({ length: 10 }, (_, i) => 2025 + i)
@@ -143,7 +134,7 @@ export const cbamRoutes: FastifyPluginAsyncTypebox<CbamRoutesOptions> = async (a
         tags: ['ecology'],
         summary: 'Declare a smelter’s SEE (its own trader, or an admin for any smelter); kept forever',
         body: DeclarationBody,
-        response: { 201: Type.Object({ declaration: DeclarationJson }), ...WRITE_ERRORS },
+        response: { 201: Type.Object({ declaration: DeclarationJson }), ...WRITE_PROBLEMS },
       },
     },
     async (request, reply) => {
@@ -186,7 +177,7 @@ export const cbamRoutes: FastifyPluginAsyncTypebox<CbamRoutesOptions> = async (a
         summary: 'Write the CBAM emissions communication of a shipment to an EU buyer (once)',
         params: IdParams,
         body: CommunicationBody,
-        response: { 201: CommunicationJson, ...WRITE_ERRORS },
+        response: { 201: CommunicationJson, ...WRITE_PROBLEMS },
       },
     },
     async (request, reply) => {

@@ -9,6 +9,7 @@ import type { FastifyReply, FastifyRequest } from 'fastify'
 import { Type } from 'typebox'
 import { requirePrincipal, requireRole } from '../../accounts/index.ts'
 import { AppError, type Result } from '../../kernel/index.ts'
+import { WRITE_PROBLEMS } from '../../platform/http/schemas.ts'
 import { gridFactorFor } from '../inventory/carbon.ts'
 import { gridFactorVersions } from '../inventory/grid-factors.ts'
 import { isProcessLine, LINE_LIMITS, PROCESS_LINES } from './levels.ts'
@@ -31,16 +32,6 @@ const Problem = Type.Ref('Problem')
 const BODY_LIMIT = 16 * 1024
 /** The records list covers two years unless asked otherwise. */
 const DEFAULT_MONTHS = 24
-const WRITE_ERRORS = {
-  400: Problem,
-  401: Problem,
-  403: Problem,
-  404: Problem,
-  409: Problem,
-  413: Problem,
-  422: Problem,
-}
-
 export const actorOf = (request: FastifyRequest, reply: FastifyReply): Actor => {
   const p = requirePrincipal(request, reply)
   return { userId: p.userId, enterpriseId: p.enterpriseId, roles: p.roles }
@@ -140,7 +131,7 @@ export const energyRoutes: FastifyPluginAsyncTypebox<{ ledger: EnergyLedgerServi
         tags: ['ecology'],
         summary: 'Submit a month of one process line (energy role of the enterprise, or admin)',
         body: SubmitBody,
-        response: { 201: Type.Object({ record: RecordJson }), ...WRITE_ERRORS },
+        response: { 201: Type.Object({ record: RecordJson }), ...WRITE_PROBLEMS },
       },
     },
     async (request, reply) => {
@@ -168,7 +159,7 @@ export const energyRoutes: FastifyPluginAsyncTypebox<{ ledger: EnergyLedgerServi
         summary: 'Correct a recorded month of a line: a new revision with a reason; the old ones stay',
         params: RecordParams,
         body: CorrectionBody,
-        response: { 201: Type.Object({ record: RecordJson }), ...WRITE_ERRORS },
+        response: { 201: Type.Object({ record: RecordJson }), ...WRITE_PROBLEMS },
       },
     },
     async (request, reply) => {

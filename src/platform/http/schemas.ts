@@ -52,3 +52,18 @@ export const ERROR_RESPONSES = {
   404: Type.Ref('Problem'),
   422: Type.Ref('Problem'),
 } as const
+
+const ProblemRef = Type.Ref('Problem')
+/**
+ * The problems a write route answers besides its success: malformed (400), unauthenticated (401),
+ * forbidden (403), not found (404), conflicting (409), too large (413) and refused content (422).
+ */
+export const WRITE_PROBLEMS = {
+  400: ProblemRef,
+  401: ProblemRef,
+  403: ProblemRef,
+  404: ProblemRef,
+  409: ProblemRef,
+  413: ProblemRef,
+  422: ProblemRef,
+}
