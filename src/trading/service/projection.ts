@@ -4,46 +4,43 @@
  * trade's settlement (cash to the seller, receipts to the buyer, fees to the center) and its
  * contract therefore commit together, and a crash leaves the projection at a command boundary
  * that recovery replays from.
+ *
+ * Each command is encoded for SQL (a JSON text per row) as it is added, on the thread that answers
+ * orders, a few dozen microseconds at a time; writing a batch then only joins those texts. Built
+ * all at once, a batch of a few hundred commands held that thread for milliseconds, which every
+ * order waiting behind it paid in latency, and kept the commands' objects alive for the garbage
+ * collector to trace until they were written.
  * @module
  */
 import { type RawBuilder, sql, type Transaction } from 'kysely'
-import { type AccountBalance, accountId, addToBalances, type Posting } from '../../ledger/index.ts'
+import { type AccountBalance, accountId, addToBalances } from '../../ledger/index.ts'
 import type { Database } from '../../platform/db/index.ts'
-import type { Applied, OrderState } from './model.ts'
-
-/**
- * Rows per statement. Each statement carries its rows as one JSON parameter (`json_to_recordset`):
- * building a multi-row query per value and handing thousands of parameters to the PGlite worker
- * cost the thread that answers orders more than the rows cost the database.
- */
-const CHUNK = 1000
-
-const chunks = <T>(rows: readonly T[]): T[][] => {
-  const out: T[][] = []
-  for (let i = 0; i < rows.length; i += CHUNK) out.push(rows.slice(i, i + CHUNK))
-  return out
-}
-
-/**
- * The rows as a JSON array. Row builders give bigints as decimal strings (exact: PostgreSQL reads
- * them as text); a replacer function would cost a call per value.
- */
-const json = (rows: readonly unknown[]): string => JSON.stringify(rows)
+import type { Applied, ContractRecord, OrderState, TradeRecord } from './model.ts'
 
 /**
  * `select <columns> from json_to_recordset($1)`, in the array's order (serial ids, such as the
- * ledger's transaction ids, are then given in that order).
+ * ledger's entry ids, are then given in that order). `rows` are JSON texts of objects, one per row:
+ * each statement carries its rows as one parameter, whatever their number.
  */
 function recordset(
   columns: readonly (readonly [string, string])[],
-  rows: readonly unknown[],
+  rows: readonly string[],
+): RawBuilder<unknown> {
+  const names = columns.map(([name]) => name).join(', ')
+  return sql`select ${sql.raw(names)} from ${numbered(columns, rows)} order by n`
+}
+
+/** The rows as a table `r` of the columns and `n`, each row's place in the array. */
+function numbered(
+  columns: readonly (readonly [string, string])[],
+  rows: readonly string[],
 ): RawBuilder<unknown> {
   const names = columns.map(([name]) => name).join(', ')
   const types = columns.map(([name, type]) => `${name} ${type}`).join(', ')
-  return sql`select ${sql.raw(names)}
-    from rows from (json_to_recordset(${json(rows)}::json) as (${sql.raw(types)})) with ordinality as r(${sql.raw(names)}, n)
-    order by n`
+  return sql`rows from (json_to_recordset(${`[${rows.join(',')}]`}::json) as (${sql.raw(types)})) with ordinality as r(${sql.raw(names)}, n)`
 }
+
+const iso = (ms: number): string => new Date(ms).toISOString()
 
 const ORDER_COLUMNS = [
   ['id', 'bigint'],
@@ -116,8 +113,8 @@ const orderRow = (o: OrderState) => ({
   placement_trade_ids: o.placementTradeIds,
   priority_seq: o.prioritySeq,
   created_seq: o.createdSeq,
-  created_at: new Date(o.createdAtMs).toISOString(),
-  updated_at: new Date(o.updatedAtMs).toISOString(),
+  created_at: iso(o.createdAtMs),
+  updated_at: iso(o.updatedAtMs),
 })
 
 const TRADE_COLUMNS = [
@@ -161,8 +158,8 @@ const TRANSACTION_COLUMNS = [
   ['key', 'text'],
 ] as const
 
+/** An entry's columns besides its transaction's id. */
 const ENTRY_COLUMNS = [
-  ['transaction_id', 'bigint'],
   ['kind', 'text'],
   ['owner', 'text'],
   ['asset', 'text'],
@@ -173,128 +170,156 @@ const ENTRY_COLUMNS = [
 const columnList = (columns: readonly (readonly [string, string])[]) =>
   sql.raw(columns.map(([name]) => name).join(', '))
 
-/** Writes a batch of applied commands (consecutive, in order) and moves the projected position. */
-export async function project(trx: Transaction<Database>, batch: readonly Applied[]): Promise<void> {
-  if (batch.length === 0) return
-  // The last state of each order in the batch (the objects are live: the latest state wins anyway).
-  const orders = new Map<number, OrderState>()
-  for (const a of batch) for (const o of a.orders) orders.set(o.id, o)
-  for (const rows of chunks([...orders.values()].map(orderRow))) {
-    await sql`insert into trading_order (${columnList(ORDER_COLUMNS)})
-      ${recordset(ORDER_COLUMNS, rows)} ${ORDER_UPSERT}`.execute(trx)
-  }
-  const trades = batch.flatMap((a) => a.trades)
-  for (const rows of chunks(trades)) {
-    const values = rows.map((t) => ({
-      id: t.id,
-      seq: t.seq,
-      instrument: t.instrument,
-      price_cny_per_t: t.priceCnyPerT,
-      all_in_cny_per_t: t.allInCnyPerT,
-      qty_kg: t.qtyKg,
-      buy_order_id: t.buyOrderId,
-      sell_order_id: t.sellOrderId,
-      buyer_id: t.buyerId,
-      seller_id: t.sellerId,
-      aggressor: t.aggressor,
-      notional_fen: t.notionalFen.toString(),
-      buyer_fee_fen: t.buyerFeeFen.toString(),
-      seller_fee_fen: t.sellerFeeFen.toString(),
-      traded_at: new Date(t.atMs).toISOString(),
-    }))
-    await sql`insert into trade (${columnList(TRADE_COLUMNS)}) ${recordset(TRADE_COLUMNS, values)}`.execute(
-      trx,
-    )
-  }
-  const contracts = batch.flatMap((a) => a.contracts.map((c) => ({ c, atMs: a.atMs })))
-  for (const rows of chunks(contracts)) {
-    const values = rows.map(({ c, atMs }) => ({
-      id: c.id,
-      trade_id: c.tradeId,
-      instrument: c.instrument,
-      buyer_id: c.buyerId,
-      seller_id: c.sellerId,
-      qty_kg: c.qtyKg,
-      all_in_cny_per_t: c.allInCnyPerT,
-      amount_fen: c.amountFen.toString(),
-      warehouse_id: c.warehouseId,
-      pickup_from: c.pickupFrom,
-      pickup_to: c.pickupTo,
-      status: 'settled',
-      created_at: new Date(atMs).toISOString(),
-    }))
-    await sql`insert into contract (${columnList(CONTRACT_COLUMNS)})
-      ${recordset(CONTRACT_COLUMNS, values)}`.execute(trx)
-  }
-  await writeLedger(
-    trx,
-    batch.flatMap((a) => a.ledger),
-  )
-  for (const a of batch) {
-    if (a.command.op !== 'phase') continue
-    const name = `call:${a.command.instrument}`
-    const seq = a.command.model === 'call' ? 1 : 0
-    await trx
-      .insertInto('trading_cursor')
-      .values({ name, seq })
-      .onConflict((oc) => oc.column('name').doUpdateSet({ seq }))
-      .execute()
-  }
-  const last = batch[batch.length - 1]!.seq
-  await trx.updateTable('trading_cursor').set({ seq: last }).where('name', '=', 'projected').execute()
-}
+/** Row builders give bigints as decimal strings: exact, and PostgreSQL reads them as text. */
+const tradeRow = (t: TradeRecord): string =>
+  JSON.stringify({
+    id: t.id,
+    seq: t.seq,
+    instrument: t.instrument,
+    price_cny_per_t: t.priceCnyPerT,
+    all_in_cny_per_t: t.allInCnyPerT,
+    qty_kg: t.qtyKg,
+    buy_order_id: t.buyOrderId,
+    sell_order_id: t.sellOrderId,
+    buyer_id: t.buyerId,
+    seller_id: t.sellerId,
+    aggressor: t.aggressor,
+    notional_fen: t.notionalFen.toString(),
+    buyer_fee_fen: t.buyerFeeFen.toString(),
+    seller_fee_fen: t.sellerFeeFen.toString(),
+    traded_at: iso(t.atMs),
+  })
+
+const contractRow = (c: ContractRecord, atMs: number): string =>
+  JSON.stringify({
+    id: c.id,
+    trade_id: c.tradeId,
+    instrument: c.instrument,
+    buyer_id: c.buyerId,
+    seller_id: c.sellerId,
+    qty_kg: c.qtyKg,
+    all_in_cny_per_t: c.allInCnyPerT,
+    amount_fen: c.amountFen.toString(),
+    warehouse_id: c.warehouseId,
+    pickup_from: c.pickupFrom,
+    pickup_to: c.pickupTo,
+    status: 'settled',
+    created_at: iso(atMs),
+  })
 
 /**
- * The ledger's postings of a batch, in bulk: transactions, their entries, and each touched
- * balance moved by its net change (a delta, so a deposit made beside the server is not overwritten).
+ * Consecutive applied commands, encoded for SQL as they are added, and written by `write` in one
+ * database transaction that also moves the projected position to the last of them.
  */
-async function writeLedger(trx: Transaction<Database>, postings: readonly Posting[]) {
-  if (postings.length === 0) return
-  const idOf = new Map<string, string>()
-  for (const rows of chunks(postings)) {
-    const values = rows.map((p) => ({ kind: p.kind, reference: p.reference, memo: p.memo, key: p.key }))
-    const inserted = await sql<{ id: bigint; key: string | null }>`
-      insert into ledger_transaction (${columnList(TRANSACTION_COLUMNS)})
-      ${recordset(TRANSACTION_COLUMNS, values)} returning id, key`.execute(trx)
-    for (const r of inserted.rows) idOf.set(r.key ?? '', String(r.id))
+export class ProjectionBatch {
+  /** The latest row of each order the batch touched (an order is upserted once per statement). */
+  readonly #orders = new Map<number, string>()
+  readonly #trades: string[] = []
+  readonly #contracts: string[] = []
+  readonly #transactions: string[] = []
+  /** Entries name their transaction by its key (unique): their ids come from the same statement. */
+  readonly #entries: string[] = []
+  /** Each touched balance's net change over the batch. */
+  readonly #balances = new Map<string, AccountBalance>()
+  /** Call-period cursors set by phase commands, by name (the last one wins). */
+  readonly #phases = new Map<string, number>()
+  #commands = 0
+  #lastSeq = 0
+
+  /** Commands added. */
+  get size(): number {
+    return this.#commands
   }
-  const entries: unknown[] = []
-  const deltas = new Map<string, AccountBalance>()
-  for (const p of postings) {
-    const transactionId = idOf.get(p.key ?? '')
-    if (transactionId === undefined) throw new Error(`ledger: posting ${p.key} got no id`)
-    for (const e of p.entries) {
-      entries.push({
-        transaction_id: transactionId,
-        kind: e.kind,
-        owner: e.owner,
-        asset: e.asset,
-        bucket: e.bucket,
-        amount: e.amount.toString(),
-      })
-      const id = accountId(e)
-      const d = deltas.get(id)
-      deltas.set(id, {
-        owner: e.owner,
-        asset: e.asset,
-        bucket: e.bucket,
-        amount: (d?.amount ?? 0n) + e.amount,
-      })
+  /** The last command added (0 while empty). */
+  get lastSeq(): number {
+    return this.#lastSeq
+  }
+
+  /** Adds the next command (its seq must follow the last one added). */
+  add(applied: Applied): void {
+    if (this.#commands > 0 && applied.seq !== this.#lastSeq + 1)
+      throw new Error(`projection: command ${applied.seq} does not follow ${this.#lastSeq}`)
+    this.#commands++
+    this.#lastSeq = applied.seq
+    // The orders are copies as this command left them: encoding them now is encoding that state.
+    for (const o of applied.orders) this.#orders.set(o.id, JSON.stringify(orderRow(o)))
+    for (const t of applied.trades) this.#trades.push(tradeRow(t))
+    for (const c of applied.contracts) this.#contracts.push(contractRow(c, applied.atMs))
+    for (const p of applied.ledger) {
+      if (p.key === null) throw new Error(`projection: a trading posting (${p.kind}) has no key`)
+      this.#transactions.push(
+        JSON.stringify({ kind: p.kind, reference: p.reference, memo: p.memo, key: p.key }),
+      )
+      for (const e of p.entries) {
+        this.#entries.push(
+          JSON.stringify({
+            transaction_key: p.key,
+            kind: e.kind,
+            owner: e.owner,
+            asset: e.asset,
+            bucket: e.bucket,
+            amount: e.amount.toString(),
+          }),
+        )
+        const id = accountId(e)
+        const before = this.#balances.get(id)?.amount ?? 0n
+        this.#balances.set(id, {
+          owner: e.owner,
+          asset: e.asset,
+          bucket: e.bucket,
+          amount: before + e.amount,
+        })
+      }
     }
+    const command = applied.command
+    if (command.op === 'phase')
+      this.#phases.set(`call:${command.instrument}`, command.model === 'call' ? 1 : 0)
   }
-  for (const rows of chunks(entries))
-    await sql`insert into ledger_entry (${columnList(ENTRY_COLUMNS)}) ${recordset(ENTRY_COLUMNS, rows)}`.execute(
-      trx,
-    )
-  // Every touched account gets its row, even when the batch nets it to zero: verify expects one.
-  const changed = [...deltas.values()]
-  for (const rows of chunks(changed)) {
-    // Rows first at zero, then moved: a CHECK is tested on the row an INSERT proposes, before ON CONFLICT.
+
+  /** Writes the batch and moves the projected position to its last command. */
+  async write(trx: Transaction<Database>): Promise<void> {
+    if (this.#commands === 0) return
+    if (this.#orders.size > 0)
+      await sql`insert into trading_order (${columnList(ORDER_COLUMNS)})
+        ${recordset(ORDER_COLUMNS, [...this.#orders.values()])} ${ORDER_UPSERT}`.execute(trx)
+    if (this.#trades.length > 0)
+      await sql`insert into trade (${columnList(TRADE_COLUMNS)})
+        ${recordset(TRADE_COLUMNS, this.#trades)}`.execute(trx)
+    if (this.#contracts.length > 0)
+      await sql`insert into contract (${columnList(CONTRACT_COLUMNS)})
+        ${recordset(CONTRACT_COLUMNS, this.#contracts)}`.execute(trx)
+    if (this.#transactions.length > 0) {
+      // One statement: the transactions, then their entries joined to the ids they were given.
+      await sql`with t as (
+          insert into ledger_transaction (${columnList(TRANSACTION_COLUMNS)})
+          ${recordset(TRANSACTION_COLUMNS, this.#transactions)}
+          returning id, key
+        )
+        insert into ledger_entry (transaction_id, ${columnList(ENTRY_COLUMNS)})
+        select t.id, ${sql.raw(ENTRY_COLUMNS.map(([name]) => `r.${name}`).join(', '))}
+        from ${numbered([['transaction_key', 'text'], ...ENTRY_COLUMNS], this.#entries)}
+        join t on t.key = r.transaction_key
+        order by r.n`.execute(trx)
+      // Every touched account gets its row, even when the batch nets it to zero: verify expects one.
+      const changed = [...this.#balances.values()]
+      // Rows first at zero, then moved: a CHECK is tested on the row an INSERT proposes, before ON CONFLICT.
+      await trx
+        .insertInto('ledger_balance')
+        .values(changed.map((d) => ({ owner: d.owner, asset: d.asset, bucket: d.bucket, amount: '0' })))
+        .onConflict((oc) => oc.columns(['owner', 'asset', 'bucket']).doNothing())
+        .execute()
+      await addToBalances(trx, changed)
+    }
+    for (const [name, seq] of this.#phases)
+      await trx
+        .insertInto('trading_cursor')
+        .values({ name, seq })
+        .onConflict((oc) => oc.column('name').doUpdateSet({ seq }))
+        .execute()
     await trx
-      .insertInto('ledger_balance')
-      .values(rows.map((d) => ({ owner: d.owner, asset: d.asset, bucket: d.bucket, amount: '0' })))
-      .onConflict((oc) => oc.columns(['owner', 'asset', 'bucket']).doNothing())
+      .updateTable('trading_cursor')
+      .set({ seq: this.#lastSeq })
+      .where('name', '=', 'projected')
       .execute()
-    await addToBalances(trx, rows)
   }
 }

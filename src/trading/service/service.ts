@@ -20,7 +20,7 @@ import type { Database } from '../../platform/db/index.ts'
 import { LatencyHistogram, type LatencySnapshot } from '../../platform/latency-histogram.ts'
 import type { Journal } from '../journal/index.ts'
 import type { Applied, JournalCommand, OrderRequest, OrderState } from './model.ts'
-import { project } from './projection.ts'
+import { ProjectionBatch } from './projection.ts'
 import { tradesByIds } from './queries.ts'
 import { TradingState } from './state.ts'
 import { loadSnapshot } from './store.ts'
@@ -121,7 +121,8 @@ export class TradingService {
   readonly #listeners: AppliedListener[] = []
   /** Applied, durable or not, not yet handed to listeners and the projection. */
   readonly #undelivered: Applied[] = []
-  readonly #toProject: Applied[] = []
+  /** Durable commands encoded for SQL, in batches of at most PROJECTION_BATCH (the last one filling). */
+  readonly #toProject: ProjectionBatch[] = []
   #deliveredSeq = 0
   #projectedSeq = 0
   #projecting: Promise<void> | null = null
@@ -398,7 +399,12 @@ export class TradingService {
           this.#log(`trading: a listener failed on command ${applied.seq}: ${(error as Error).message}`)
         }
       }
-      this.#toProject.push(applied)
+      let batch = this.#toProject[this.#toProject.length - 1]
+      if (batch === undefined || batch.size >= PROJECTION_BATCH) {
+        batch = new ProjectionBatch()
+        this.#toProject.push(batch)
+      }
+      batch.add(applied)
     }
     this.#scheduleProjection()
   }
@@ -406,7 +412,10 @@ export class TradingService {
   #scheduleProjection(): void {
     if (this.#projecting || this.#toProject.length === 0) return
     const now =
-      this.#projectionWaiters.length > 0 || this.#toProject.length >= PROJECTION_BATCH || this.#closed
+      this.#projectionWaiters.length > 0 ||
+      this.#toProject.length > 1 ||
+      this.#toProject[0]!.size >= PROJECTION_BATCH ||
+      this.#closed
     if (!now) {
       this.#projectionTimer ??= setTimeout(() => {
         this.#projectionTimer = null
@@ -424,17 +433,17 @@ export class TradingService {
     if (this.#projecting || this.#toProject.length === 0 || this.#failure) return
     this.#projecting = (async () => {
       while (this.#toProject.length > 0) {
-        const batch = this.#toProject.splice(0, PROJECTION_BATCH)
+        const batch = this.#toProject.shift()!
         try {
           const startedAt = performance.now()
-          await this.#db.transaction().execute((trx) => project(trx, batch))
+          await this.#db.transaction().execute((trx) => batch.write(trx))
           this.#projectionLatency.record(performance.now() - startedAt)
         } catch (error) {
           // The journal has these commands: stop taking new ones; a restart projects them again.
           this.#fail(new Error(`trading projection failed: ${(error as Error).message}`, { cause: error }))
           return
         }
-        this.#projectedSeq = batch[batch.length - 1]!.seq
+        this.#projectedSeq = batch.lastSeq
         // The projection is the snapshot now: journal segments it covers may go.
         await this.#journal.releaseUpTo(this.#projectedSeq).catch(() => {})
         for (let i = this.#projectionWaiters.length - 1; i >= 0; i--) {
