@@ -1,4 +1,4 @@
-import { createHash } from 'node:crypto'
+import { hash } from 'node:crypto'
 import { type FieldError, ok, type Result, refuse } from '../kernel/index.ts'
 
 /**
@@ -160,7 +160,7 @@ export function isTokenShaped(token: string, prefix: string): boolean {
  * What the database keeps of a token: its SHA-256 in hex. Tokens carry 256 random bits, so a fast
  * hash is enough (no salt or slow hash is needed, unlike passwords) and a lookup stays one index probe.
  */
-export const hashToken = (token: string): string => createHash('sha256').update(token, 'utf8').digest('hex')
+export const hashToken = (token: string): string => hash('sha256', token, 'hex')
 
 // ---- session and token lifetimes ------------------------------------------------------------------
 

@@ -1,4 +1,4 @@
-import { createHash } from 'node:crypto'
+import { hash } from 'node:crypto'
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox'
 import type { FastifyRequest } from 'fastify'
 import type { Kysely } from 'kysely'
@@ -123,8 +123,7 @@ function orderRequestOf(body: OrderBodyT): OrderRequest {
   }
 }
 
-const hashOf = (request: OrderRequest): string =>
-  createHash('sha256').update(JSON.stringify(request)).digest('base64url')
+const hashOf = (request: OrderRequest): string => hash('sha256', JSON.stringify(request), 'base64url')
 
 /** Risk and admin see and touch every enterprise's orders; everyone else only their own. */
 const scopeOf = (request: FastifyRequest): { enterpriseId: string | null; own: string } => {
