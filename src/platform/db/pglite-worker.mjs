@@ -42,6 +42,8 @@ if (port === null) throw new Error('pglite-worker runs as a worker thread')
 const opening = PGlite.create({
   ...(workerData.dataDir ? { dataDir: workerData.dataDir } : {}),
   parsers: { [INT8_OID]: (text) => BigInt(text) },
+  // As connect.ts: PGlite runs with fsync off, so full-page images in the WAL guard nothing.
+  startParams: [...PGlite.defaultStartParams, '-c', 'full_page_writes=off'],
 })
 let queue = Promise.resolve()
 

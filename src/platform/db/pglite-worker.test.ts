@@ -38,4 +38,25 @@ describe('PGlite in a worker thread', () => {
       rmSync(dir, { recursive: true, force: true })
     }
   })
+
+  it.each([true, false])(
+    'runs without full-page writes (worker: %s), which fsync off makes pointless',
+    async (worker) => {
+      const dir = mkdtempSync(join(tmpdir(), 'huiguo-settings-'))
+      const database = await openDatabase({ kind: 'pglite', dataDir: dir }, { worker })
+      try {
+        const settings = await sql<{ name: string; setting: string }>`
+        select name, setting from pg_settings where name in ('fsync', 'full_page_writes') order by name`.execute(
+          database.db,
+        )
+        expect(settings.rows).toEqual([
+          { name: 'fsync', setting: 'off' },
+          { name: 'full_page_writes', setting: 'off' },
+        ])
+      } finally {
+        await database.close()
+        rmSync(dir, { recursive: true, force: true })
+      }
+    },
+  )
 })
