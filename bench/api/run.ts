@@ -313,8 +313,8 @@ const atMost = (snapshot: LatencySnapshot, q: number): string => {
   return Number.isFinite(bound) ? `≤ ${bound} ms` : `> ${snapshot.boundsMs.at(-2)} ms`
 }
 
-/** When the Huiguo passes ran, for the CPU profile. */
-const huiguoWindows: Window[] = []
+/** When the Huiguo passes ran, for the CPU profile: closed-loop passes and paced (half-rate) ones. */
+const huiguoWindows: Record<LoadSpec['mode'], Window[]> = { closed: [], paced: [] }
 const nowUs = (): number => Number(process.hrtime.bigint() / 1000n)
 
 async function pass(server: Server, label: string, spec: LoadSpec, quiet = false): Promise<Pass> {
@@ -336,7 +336,7 @@ async function pass(server: Server, label: string, spec: LoadSpec, quiet = false
         }, 250)
   const fromUs = nowUs()
   const result = await runLoad(spec)
-  if (server.name === 'huiguo' && !quiet) huiguoWindows.push({ fromUs, toUs: nowUs() })
+  if (server.name === 'huiguo' && !quiet) huiguoWindows[spec.mode].push({ fromUs, toUs: nowUs() })
   const serverCpuSec = cpuSecOf(pid) - cpuBefore
   const mainCpuSec = mainThreadCpuSecOf(pid) - mainBefore
   if (poller) clearInterval(poller)
@@ -523,26 +523,30 @@ try {
   console.log(`ledger verify after the run: ${verify}`)
 
   if (PROFILE) {
+    const pct = (share: number) => `${(share * 100).toFixed(1).padStart(5)} %`
     const file = readdirSync(profileDir).find((f) => /\.0\.\d+\.cpuprofile$/.test(f)) // the main thread's
-    if (file) {
-      const summary = summarizeProfile(join(profileDir, file), huiguoWindows)
-      const pct = (share: number) => `${(share * 100).toFixed(1).padStart(5)} %`
-      console.log(`huiguo CPU profile of the passes: ${int(summary.busyMs)} ms busy; self time by module:`)
+    for (const [mode, windows] of Object.entries(huiguoWindows)) {
+      const passes = mode === 'closed' ? 'full-rate passes' : 'half-rate passes'
+      if (!file) {
+        console.log('huiguo CPU profile: none written (did the server exit cleanly?)')
+        break
+      }
+      const summary = summarizeProfile(join(profileDir, file), windows)
+      console.log(`huiguo CPU profile of the ${passes}: ${int(summary.busyMs)} ms busy; self time by module:`)
       for (const m of summary.modules) console.log(`  ${pct(m.share)}  ${m.name}`)
       console.log('self time by function:')
       for (const f of summary.functions) console.log(`  ${pct(f.share)}  ${f.name}`)
-    } else console.log('huiguo CPU profile: none written (did the server exit cleanly?)')
+      // The other threads' profiles: the PGlite worker's (the SQL projection), which shares the cores.
+      for (const other of readdirSync(profileDir).filter((f) => !/\.0\.\d+\.cpuprofile$/.test(f))) {
+        const worker = summarizeProfile(join(profileDir, other), windows, 8)
+        if (worker.busyMs < 100) continue
+        console.log(`worker thread ${other}: ${int(worker.busyMs)} ms busy in the ${passes}; top functions:`)
+        for (const f of worker.functions) console.log(`  ${pct(f.share)}  ${f.name}`)
+      }
+    }
     // BENCH_API_PROFILE_COPY=<folder> keeps the raw profiles (the data folder is removed at exit).
     const keep = process.env.BENCH_API_PROFILE_COPY
     if (keep) cpSync(profileDir, keep, { recursive: true })
-    // The other threads' profiles: the PGlite worker's (the SQL projection), which shares the cores.
-    for (const other of readdirSync(profileDir).filter((f) => !/\.0\.\d+\.cpuprofile$/.test(f))) {
-      const summary = summarizeProfile(join(profileDir, other), huiguoWindows, 8)
-      if (summary.busyMs < 100) continue
-      const pct = (share: number) => `${(share * 100).toFixed(1).padStart(5)} %`
-      console.log(`worker thread ${other}: ${int(summary.busyMs)} ms busy in the passes; top functions:`)
-      for (const f of summary.functions) console.log(`  ${pct(f.share)}  ${f.name}`)
-    }
   }
 
   const m = (ps: Pass[], key: 'okPerSec' | 'p50Ms' | 'p99Ms') => median(ps.map((p) => p[key]))
