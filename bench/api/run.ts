@@ -290,6 +290,8 @@ interface Pass extends LoadResult {
   readonly okShare: number
   /** Huiguo's own view (GET /trading/operations): append-to-durable per command in the pass. */
   readonly commit?: LatencySnapshot
+  /** How late a 20 ms timer fired on Huiguo's order thread in the pass. */
+  readonly loopDelay?: LatencySnapshot
   /** The most commands waiting for the SQL projection at any poll in the pass. */
   readonly backlogMax?: number
   /** Seconds after the pass until the SQL projection had every command. */
@@ -352,6 +354,8 @@ async function pass(server: Server, label: string, spec: LoadSpec, quiet = false
   const settleSec = PROFILE ? await sleep(3000).then(() => Number.NaN) : await settle(pid)
   const okShare = result.responses === 0 ? 0 : result.ok / result.responses
   const commit = opsBefore && opsAfter ? since(opsAfter.commit, opsBefore.commit) : undefined
+  const loopDelay =
+    opsBefore && opsAfter ? since(opsAfter.eventLoopDelay, opsBefore.eventLoopDelay) : undefined
   if (opsAfter) backlogMax = Math.max(backlogMax, opsAfter.projectionBacklog)
   const p: Pass = {
     ...result,
@@ -359,6 +363,7 @@ async function pass(server: Server, label: string, spec: LoadSpec, quiet = false
     settleSec,
     okShare,
     ...(commit ? { commit, backlogMax, catchUpSec } : {}),
+    ...(loopDelay ? { loopDelay } : {}),
     ...(commit ? { sustainedPerSec: result.ok / (result.durationSec + catchUpSec) } : {}),
   }
   if (quiet) return p
@@ -375,7 +380,9 @@ async function pass(server: Server, label: string, spec: LoadSpec, quiet = false
     const batches = since(opsAfter.projectionBatch, opsBefore.projectionBatch)
     console.log(
       `    inside huiguo: append to durable p50 ${atMost(commit, 0.5)}, p99 ${atMost(commit, 0.99)}, ` +
-        `max ${commit.maxMs.toFixed(1)} ms (all time) over ${int(commit.count)} commands; SQL projection ` +
+        `max ${commit.maxMs.toFixed(1)} ms (all time) over ${int(commit.count)} commands; ` +
+        (loopDelay ? `event loop delay p99 ${atMost(loopDelay, 0.99)}; ` : '') +
+        `SQL projection ` +
         `${int(batches.count)} batches (p99 ${atMost(batches, 0.99)}), at most ${int(backlogMax)} ` +
         `commands behind, ${int(opsAfter.projectionBacklog)} at the end, caught up ${catchUpSec.toFixed(1)} s ` +
         `later: sustained ${int(p.sustainedPerSec ?? 0)} orders/s with SQL current`,
@@ -584,6 +591,12 @@ try {
     console.log(
       `  of which inside huiguo, append to durable: p99 ≤ ${commitP99AtHalfRate} ms (median of passes)`,
     )
+  const loopP99s = halves.flatMap((p) =>
+    p.loopDelay ? [quantileAtMost(p.loopDelay, 0.99) ?? Number.NaN] : [],
+  )
+  const loopP99AtHalfRate = loopP99s.length > 0 ? median(loopP99s) : Number.NaN
+  if (!Number.isNaN(loopP99AtHalfRate))
+    console.log(`  and the order thread's event loop delay: p99 ≤ ${loopP99AtHalfRate} ms (median of passes)`)
   if (!valid) console.log('WARNING: some pass had under 99 % 2xx answers, errors or timeouts (see above)')
   console.log(
     JSON.stringify({
@@ -596,6 +609,7 @@ try {
       p99AtHalfRateMs: round2(p99AtHalfRate),
       ...(Number.isFinite(sustained) ? { sustainedOrdersPerSec: Math.round(sustained) } : {}),
       ...(Number.isFinite(commitP99AtHalfRate) ? { commitP99AtHalfRateAtMostMs: commitP99AtHalfRate } : {}),
+      ...(Number.isFinite(loopP99AtHalfRate) ? { loopDelayP99AtHalfRateAtMostMs: loopP99AtHalfRate } : {}),
       ceilingP50Ms: round2(m(bares, 'p50Ms')),
       ceilingP99Ms: round2(m(bares, 'p99Ms')),
       connections: CONNECTIONS,

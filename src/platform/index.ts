@@ -1,4 +1,5 @@
 export * from './db/index.ts'
+export { type EventLoopDelay, monitorEventLoopDelay } from './event-loop-delay.ts'
 export { buildHttp, type HttpApp, type HttpOptions } from './http/build-http.ts'
 export { decodeCursor, encodeCursor, pageOf } from './http/cursor.ts'
 export * from './http/schemas.ts'

@@ -5,21 +5,18 @@ import type { TradingService } from './service.ts'
 
 const Problem = Type.Ref('Problem')
 
-const Latency = Type.Object(
-  {
-    boundsMs: Type.Array(Type.Union([Type.Number(), Type.Null()]), {
-      description: 'Upper bound of each bucket in ms; null for the last, unbounded one',
-    }),
-    counts: Type.Array(Type.Integer({ minimum: 0 }), { description: 'Observations per bucket' }),
-    count: Type.Integer({ minimum: 0 }),
-    sumMs: Type.Number(),
-    maxMs: Type.Number(),
-  },
-  {
-    description:
-      'Cumulative since the server started: subtract an earlier answer to see an interval (Prometheus-style)',
-  },
-)
+const LATENCY_FIELDS = {
+  boundsMs: Type.Array(Type.Union([Type.Number(), Type.Null()]), {
+    description: 'Upper bound of each bucket in ms; null for the last, unbounded one',
+  }),
+  counts: Type.Array(Type.Integer({ minimum: 0 }), { description: 'Observations per bucket' }),
+  count: Type.Integer({ minimum: 0 }),
+  sumMs: Type.Number(),
+  maxMs: Type.Number(),
+}
+const CUMULATIVE =
+  'Cumulative since the server started: subtract an earlier answer to see an interval (Prometheus-style)'
+const Latency = Type.Object(LATENCY_FIELDS, { description: CUMULATIVE })
 
 const Operations = Type.Object({
   appliedSeq: Type.Integer({ description: 'Last command applied in memory' }),
@@ -32,6 +29,9 @@ const Operations = Type.Object({
   refusingNewOrders: Type.Boolean({ description: 'True while new orders are refused for the backlog' }),
   commit: Latency,
   projectionBatch: Latency,
+  eventLoopDelay: Type.Object(LATENCY_FIELDS, {
+    description: `How late a 20 ms timer fires on the thread that answers orders. ${CUMULATIVE}`,
+  }),
   failure: Type.Union([Type.String(), Type.Null()]),
 })
 

@@ -17,6 +17,7 @@ import {
 } from '../../instruments/index.ts'
 import { AppError, type Refusal, type Result, refuse } from '../../kernel/index.ts'
 import type { Database } from '../../platform/db/index.ts'
+import { type EventLoopDelay, monitorEventLoopDelay } from '../../platform/event-loop-delay.ts'
 import { LatencyHistogram, type LatencySnapshot } from '../../platform/latency-histogram.ts'
 import type { Journal } from '../journal/index.ts'
 import type { Applied, JournalCommand, OrderRequest, OrderState } from './model.ts'
@@ -90,6 +91,8 @@ export interface TradingOperations {
   readonly commit: LatencySnapshot
   /** One SQL transaction of the projection, per batch (cumulative since start). */
   readonly projectionBatch: LatencySnapshot
+  /** How late a 20 ms timer fires on the thread that answers orders (cumulative since start). */
+  readonly eventLoopDelay: LatencySnapshot
   /** Why the service stopped taking commands, or null. */
   readonly failure: string | null
 }
@@ -139,6 +142,7 @@ export class TradingService {
   #shedding = false
   readonly #commitLatency = new LatencyHistogram()
   readonly #projectionLatency = new LatencyHistogram()
+  #eventLoopDelay: EventLoopDelay | null = null
 
   private constructor(options: TradingServiceOptions) {
     this.#db = options.db
@@ -154,6 +158,7 @@ export class TradingService {
   static async open(options: TradingServiceOptions): Promise<TradingService> {
     const service = new TradingService(options)
     await service.#recover()
+    service.#eventLoopDelay = monitorEventLoopDelay()
     service.#timer = setInterval(() => service.tick(), 1000)
     service.#timer.unref()
     service.tick()
@@ -177,6 +182,7 @@ export class TradingService {
       refusingNewOrders: this.#shedding,
       commit: this.#commitLatency.snapshot(),
       projectionBatch: this.#projectionLatency.snapshot(),
+      eventLoopDelay: (this.#eventLoopDelay?.histogram ?? new LatencyHistogram()).snapshot(),
       failure: this.#failure?.message ?? null,
     }
   }
@@ -360,6 +366,7 @@ export class TradingService {
     if (this.#closed) return
     this.#closed = true
     if (this.#timer) clearInterval(this.#timer)
+    this.#eventLoopDelay?.stop()
     await this.projected().catch(() => {})
     while (this.#projecting) await this.#projecting
   }
