@@ -7,6 +7,7 @@ import {
   EXIT,
   ExitError,
   integerOption,
+  journalOf,
 } from '../platform/cli-support.ts'
 import { DEFAULT_SEED } from '../seed/index.ts'
 import { progressBar } from './progress.ts'
@@ -60,9 +61,7 @@ export function startCommand(): Command {
       const logger = pino({ level: process.env.LOG_LEVEL ?? 'info' })
       process.stderr.write(`Huiguo ${describeTarget(target)}\n`)
       const progress = progressBar('Creating the demo cluster (synthetic data)')
-      const journal = opts.journal ?? process.env.HUIGUO_JOURNAL
-      if (target.kind === 'pglite' && target.dataDir === null && journal === undefined)
-        return usage('an in-memory database needs --journal (or HUIGUO_JOURNAL) to keep orders')
+      const journal = journalOf(opts.journal, opts.data, process.env)
       if (opts.sessions !== undefined && opts.sessions !== 'scheduled' && opts.sessions !== 'always_open')
         return usage(`--sessions must be scheduled or always_open, not ${opts.sessions}`)
       const rate = process.env.HUIGUO_ORDER_RATE_PER_SEC
@@ -76,7 +75,7 @@ export function startCommand(): Command {
         onSeedProgress: progress.listener,
         simulate: opts.simulation,
         trading: {
-          ...(journal ? { journal } : {}),
+          journal,
           ...(process.env.HUIGUO_JOURNAL_STREAM ? { journalStream: process.env.HUIGUO_JOURNAL_STREAM } : {}),
           ...(opts.sessions ? { sessionPolicy: opts.sessions } : {}),
           ...(perSecond ? { rateLimit: { perSecond, burst: perSecond } } : {}),

@@ -1,4 +1,4 @@
-import { resolve } from 'node:path'
+import { join, resolve } from 'node:path'
 import { InvalidArgumentError } from 'commander'
 import type { DatabaseTarget, OpenDatabase } from './db/index.ts'
 
@@ -42,8 +42,22 @@ export const DATA_OPTION = [
 export function databaseTarget(dataOption: string | undefined, env: NodeJS.ProcessEnv): DatabaseTarget {
   const url = env.DATABASE_URL?.trim()
   if (url) return { kind: 'postgres', url }
-  return { kind: 'pglite', dataDir: resolve(dataOption ?? env.HUIGUO_DATA ?? DEFAULT_DATA_DIR) }
+  return { kind: 'pglite', dataDir: dataDirOf(dataOption, env) }
 }
+
+/** The data folder: `--data`, else HUIGUO_DATA, else ./data. */
+export const dataDirOf = (dataOption: string | undefined, env: NodeJS.ProcessEnv): string =>
+  resolve(dataOption ?? env.HUIGUO_DATA ?? DEFAULT_DATA_DIR)
+
+/**
+ * Where the server journals orders: `--journal`, else HUIGUO_JOURNAL, else `<data>/journal`. With a
+ * PostgreSQL server too: the journal must outlive the process, since a restart replays its tail.
+ */
+export const journalOf = (
+  journalOption: string | undefined,
+  dataOption: string | undefined,
+  env: NodeJS.ProcessEnv,
+): string => journalOption ?? env.HUIGUO_JOURNAL ?? join(dataDirOf(dataOption, env), 'journal')
 
 export function describeTarget(target: DatabaseTarget): string {
   if (target.kind === 'postgres') return `PostgreSQL at ${new URL(target.url).host}`
