@@ -2,7 +2,7 @@ import { mkdirSync } from 'node:fs'
 import { PGlite } from '@electric-sql/pglite'
 import { Kysely, PostgresDialect } from 'kysely'
 import pg from 'pg'
-import { lockDataDir } from './data-dir-lock.ts'
+import { lockFolder } from '../folder-lock.ts'
 import { migrateToLatest } from './migrations/index.ts'
 import { PGliteDialect, type PGliteQueryable } from './pglite-dialect.ts'
 import { PGliteWorkerClient } from './pglite-worker-client.ts'
@@ -36,7 +36,7 @@ export async function openDatabase(target: DatabaseTarget, options: OpenOptions 
     let unlock = () => {}
     if (target.dataDir) {
       mkdirSync(target.dataDir, { recursive: true })
-      unlock = lockDataDir(target.dataDir)
+      unlock = lockFolder(target.dataDir)
     }
     let pglite: PGliteQueryable & { close(): Promise<void> }
     try {

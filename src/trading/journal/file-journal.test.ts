@@ -152,6 +152,8 @@ describe('FileJournal', () => {
     expect(files.length).toBeGreaterThan(2)
     await rm(join(dir, files[1]!))
     await expect(FileJournal.open(dir, quiet)).rejects.toThrow(JournalCorruptionError)
+    // A journal that could not be opened does not keep its folder locked.
+    expect(await readdir(dir)).not.toContain('huiguo.lock')
   })
 
   it('repairs a new last segment whose header was torn, keeping the sequence', async () => {
@@ -187,6 +189,21 @@ describe('FileJournal', () => {
     expect(reopened.lastSeq).toBe(10)
     expect((await readAll(reopened, 8)).map((e) => e.payload[0])).toEqual([9, 10])
     await reopened.close()
+  })
+
+  it('belongs to one process at a time: another live owner is refused, and close lets go', async () => {
+    // The parent process is alive and is not this one: as if a second server held the folder.
+    await writeFile(join(dir, 'huiguo.lock'), String(process.ppid))
+    await expect(FileJournal.open(dir, quiet)).rejects.toThrow(
+      new RegExp(`journal folder .* is in use by process ${process.ppid}`),
+    )
+    expect(await segmentFiles(dir)).toEqual([])
+    await rm(join(dir, 'huiguo.lock'))
+    const journal = await FileJournal.open(dir, quiet)
+    expect(await readFile(join(dir, 'huiguo.lock'), 'utf8')).toBe(String(process.pid))
+    await journal.whenDurable(journal.append(bytes('mine')))
+    await journal.close()
+    expect(await readdir(dir)).not.toContain('huiguo.lock')
   })
 
   it('fails when an fdatasync fails: waiters reject, appends throw, nothing later is acknowledged', async () => {

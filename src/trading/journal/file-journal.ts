@@ -1,5 +1,6 @@
 import { mkdir, open, readdir, readFile, unlink } from 'node:fs/promises'
 import { join } from 'node:path'
+import { type FolderUse, lockFolder } from '../../platform/folder-lock.ts'
 import { DurableWaiters } from './durable-waiters.ts'
 import {
   checkPayload,
@@ -51,6 +52,7 @@ interface Segment {
 }
 
 const DEFAULT_SEGMENT_BYTES = 64 * 1024 * 1024
+const JOURNAL_FOLDER: FolderUse = { name: 'the journal folder', remedy: 'use another --journal folder' }
 const defaultLog = (msg: string): void => console.warn(`huiguo journal: ${msg}`)
 
 /**
@@ -81,6 +83,8 @@ export class FileJournal implements Journal {
   #closed = false
   #fsyncs = 0
   #bytesWritten = 0
+  /** Releases the folder's lock (taken by `open`). */
+  readonly #unlock: () => void
 
   private constructor(
     dir: string,
@@ -89,7 +93,9 @@ export class FileJournal implements Journal {
     file: SegmentHandle | undefined,
     fileBytes: number,
     lastSeq: number,
+    unlock: () => void,
   ) {
+    this.#unlock = unlock
     this.#dir = dir
     this.#segmentBytes = options.segmentBytes ?? DEFAULT_SEGMENT_BYTES
     this.#openFile = options.openFile ?? ((path, flags) => open(path, flags))
@@ -108,38 +114,45 @@ export class FileJournal implements Journal {
     const log = options.log ?? defaultLog
     const openFile = options.openFile ?? ((path: string, flags: string) => open(path, flags))
     await mkdir(dir, { recursive: true })
-    const segments: Segment[] = []
-    for (const name of await readdir(dir)) {
-      const firstSeq = parseSegmentName(name)
-      if (firstSeq !== undefined) segments.push({ firstSeq, path: join(dir, name) })
-    }
-    segments.sort((a, b) => a.firstSeq - b.firstSeq)
-    let nextSeq = segments[0]?.firstSeq ?? 1
-    let fileBytes = 0
-    for (const [i, segment] of segments.entries()) {
-      const isLast = i === segments.length - 1
-      if (segment.firstSeq !== nextSeq) {
-        throw new JournalCorruptionError(segment.path, 0, `expected a segment starting at seq ${nextSeq}`)
+    // Two processes appending to one journal would interleave their records: one owner at a time.
+    const unlock = lockFolder(dir, JOURNAL_FOLDER)
+    try {
+      const segments: Segment[] = []
+      for (const name of await readdir(dir)) {
+        const firstSeq = parseSegmentName(name)
+        if (firstSeq !== undefined) segments.push({ firstSeq, path: join(dir, name) })
       }
-      const scan = scanSegment(await readFile(segment.path), segment.path, segment.firstSeq, isLast)
-      nextSeq += scan.records
-      fileBytes = scan.validBytes
-      if (scan.torn !== undefined) {
-        log(`${segment.path}: dropping a torn last record (${scan.torn}); it was never acknowledged`)
-        const handle = await openFile(segment.path, 'r+')
-        await handle.truncate(scan.validBytes)
-        if (scan.validBytes < SEGMENT_HEADER_BYTES) {
-          const header = segmentHeader(segment.firstSeq)
-          await handle.write(header, 0, header.length, 0)
-          fileBytes = header.length
+      segments.sort((a, b) => a.firstSeq - b.firstSeq)
+      let nextSeq = segments[0]?.firstSeq ?? 1
+      let fileBytes = 0
+      for (const [i, segment] of segments.entries()) {
+        const isLast = i === segments.length - 1
+        if (segment.firstSeq !== nextSeq) {
+          throw new JournalCorruptionError(segment.path, 0, `expected a segment starting at seq ${nextSeq}`)
         }
-        await handle.datasync()
-        await handle.close()
+        const scan = scanSegment(await readFile(segment.path), segment.path, segment.firstSeq, isLast)
+        nextSeq += scan.records
+        fileBytes = scan.validBytes
+        if (scan.torn !== undefined) {
+          log(`${segment.path}: dropping a torn last record (${scan.torn}); it was never acknowledged`)
+          const handle = await openFile(segment.path, 'r+')
+          await handle.truncate(scan.validBytes)
+          if (scan.validBytes < SEGMENT_HEADER_BYTES) {
+            const header = segmentHeader(segment.firstSeq)
+            await handle.write(header, 0, header.length, 0)
+            fileBytes = header.length
+          }
+          await handle.datasync()
+          await handle.close()
+        }
       }
+      const last = segments.at(-1)
+      const file = last ? await openFile(last.path, 'r+') : undefined
+      return new FileJournal(dir, options, segments, file, fileBytes, nextSeq - 1, unlock)
+    } catch (error) {
+      unlock()
+      throw error
     }
-    const last = segments.at(-1)
-    const file = last ? await openFile(last.path, 'r+') : undefined
-    return new FileJournal(dir, options, segments, file, fileBytes, nextSeq - 1)
   }
 
   get lastSeq(): number {
@@ -207,7 +220,11 @@ export class FileJournal implements Journal {
     await this.#drained
     const file = this.#file
     this.#file = undefined
-    await file?.close()
+    try {
+      await file?.close()
+    } finally {
+      this.#unlock()
+    }
     if (this.#waiters.failure) throw this.#waiters.failure
   }
 

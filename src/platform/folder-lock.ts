@@ -3,12 +3,21 @@ import { join } from 'node:path'
 
 const LOCK_FILE = 'huiguo.lock'
 
+/** What a locked folder is, for the refusal: its name and how to get past it. */
+export interface FolderUse {
+  readonly name: string
+  readonly remedy: string
+}
+
+const DATA_FOLDER: FolderUse = { name: 'the data folder', remedy: 'use another --data folder' }
+
 /**
- * PGlite is one process's database: a second process opening the same folder would corrupt it. The
- * lock file holds the owner's pid; a lock left by a process that is gone is taken over.
+ * Takes a folder for this process: PGlite's data folder or the file journal's, which a second process
+ * writing at the same time would corrupt. The lock file holds the owner's pid; a lock left by a
+ * process that is gone is taken over, and this process may take its own again. Returns the release.
  */
-export function lockDataDir(dataDir: string): () => void {
-  const path = join(dataDir, LOCK_FILE)
+export function lockFolder(dir: string, use: FolderUse = DATA_FOLDER): () => void {
+  const path = join(dir, LOCK_FILE)
   for (let attempt = 0; attempt < 2; attempt++) {
     try {
       const fd = openSync(path, 'wx')
@@ -20,13 +29,13 @@ export function lockDataDir(dataDir: string): () => void {
       const owner = Number(readFileSync(path, 'utf8').trim())
       if (Number.isSafeInteger(owner) && owner > 0 && owner !== process.pid && isAlive(owner)) {
         throw new Error(
-          `the data folder ${dataDir} is in use by process ${owner} (a running Huiguo?); stop it or use another --data folder`,
+          `${use.name} ${dir} is in use by process ${owner} (a running Huiguo?); stop it or ${use.remedy}`,
         )
       }
       rmSync(path, { force: true })
     }
   }
-  throw new Error(`could not lock the data folder ${dataDir}`)
+  throw new Error(`could not lock ${use.name} ${dir}`)
 }
 
 function isAlive(pid: number): boolean {

@@ -3,9 +3,9 @@ import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'no
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { afterEach, describe, expect, it } from 'vitest'
-import { lockDataDir } from './data-dir-lock.ts'
+import { lockFolder } from './folder-lock.ts'
 
-describe('data folder lock', () => {
+describe('folder lock', () => {
   const dirs: string[] = []
   const newDir = () => {
     const dir = mkdtempSync(join(tmpdir(), 'huiguo-lock-'))
@@ -18,7 +18,7 @@ describe('data folder lock', () => {
 
   it('writes the owner pid and removes the lock on release', () => {
     const dir = newDir()
-    const release = lockDataDir(dir)
+    const release = lockFolder(dir)
     expect(readFileSync(join(dir, 'huiguo.lock'), 'utf8')).toBe(String(process.pid))
     release()
     expect(existsSync(join(dir, 'huiguo.lock'))).toBe(false)
@@ -27,7 +27,7 @@ describe('data folder lock', () => {
   it('refuses a folder another live process holds, naming it', () => {
     const dir = newDir()
     writeFileSync(join(dir, 'huiguo.lock'), String(process.ppid))
-    expect(() => lockDataDir(dir)).toThrow(new RegExp(`in use by process ${process.ppid}`))
+    expect(() => lockFolder(dir)).toThrow(new RegExp(`in use by process ${process.ppid}`))
     expect(readFileSync(join(dir, 'huiguo.lock'), 'utf8')).toBe(String(process.ppid))
   })
 
@@ -38,7 +38,7 @@ describe('data folder lock', () => {
       'process.stdout.write(String(process.pid))',
     ]).stdout.toString()
     writeFileSync(join(dir, 'huiguo.lock'), gone)
-    const release = lockDataDir(dir)
+    const release = lockFolder(dir)
     expect(readFileSync(join(dir, 'huiguo.lock'), 'utf8')).toBe(String(process.pid))
     release()
   })
