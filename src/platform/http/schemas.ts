@@ -46,24 +46,23 @@ export const StringEnum = <const T extends readonly string[]>(values: T, descrip
     description ? { description } : {},
   )
 
+const ProblemRef = Type.Ref('Problem')
+
 /** Standard error responses every route documents. */
 export const ERROR_RESPONSES = {
-  400: Type.Ref('Problem'),
-  404: Type.Ref('Problem'),
-  422: Type.Ref('Problem'),
+  400: ProblemRef,
+  404: ProblemRef,
+  422: ProblemRef,
 } as const
 
-const ProblemRef = Type.Ref('Problem')
 /**
  * The problems a write route answers besides its success: malformed (400), unauthenticated (401),
  * forbidden (403), not found (404), conflicting (409), too large (413) and refused content (422).
  */
 export const WRITE_PROBLEMS = {
-  400: ProblemRef,
+  ...ERROR_RESPONSES,
   401: ProblemRef,
   403: ProblemRef,
-  404: ProblemRef,
   409: ProblemRef,
   413: ProblemRef,
-  422: ProblemRef,
 }

@@ -26,8 +26,7 @@ function recordset(
   columns: readonly (readonly [string, string])[],
   rows: readonly string[],
 ): RawBuilder<unknown> {
-  const names = columns.map(([name]) => name).join(', ')
-  return sql`select ${sql.raw(names)} from ${numbered(columns, rows)} order by n`
+  return sql`select ${columnList(columns)} from ${numbered(columns, rows)} order by n`
 }
 
 /** The rows as a table `r` of the columns and `n`, each row's place in the array. */
@@ -35,10 +34,12 @@ function numbered(
   columns: readonly (readonly [string, string])[],
   rows: readonly string[],
 ): RawBuilder<unknown> {
-  const names = columns.map(([name]) => name).join(', ')
   const types = columns.map(([name, type]) => `${name} ${type}`).join(', ')
-  return sql`rows from (json_to_recordset(${`[${rows.join(',')}]`}::json) as (${sql.raw(types)})) with ordinality as r(${sql.raw(names)}, n)`
+  return sql`rows from (json_to_recordset(${`[${rows.join(',')}]`}::json) as (${sql.raw(types)})) with ordinality as r(${columnList(columns)}, n)`
 }
+
+const columnList = (columns: readonly (readonly [string, string])[]) =>
+  sql.raw(columns.map(([name]) => name).join(', '))
 
 const iso = (ms: number): string => new Date(ms).toISOString()
 
@@ -166,9 +167,6 @@ const ENTRY_COLUMNS = [
   ['bucket', 'text'],
   ['amount', 'bigint'],
 ] as const
-
-const columnList = (columns: readonly (readonly [string, string])[]) =>
-  sql.raw(columns.map(([name]) => name).join(', '))
 
 /** Row builders give bigints as decimal strings: exact, and PostgreSQL reads them as text. */
 const tradeRow = (t: TradeRecord): string =>

@@ -142,7 +142,7 @@ export class TradingService {
   #shedding = false
   readonly #commitLatency = new LatencyHistogram()
   readonly #projectionLatency = new LatencyHistogram()
-  #eventLoopDelay: EventLoopDelay | null = null
+  readonly #eventLoopDelay: EventLoopDelay = monitorEventLoopDelay()
 
   private constructor(options: TradingServiceOptions) {
     this.#db = options.db
@@ -157,8 +157,12 @@ export class TradingService {
   /** Restores the snapshot, replays the journal's tail, and starts the session clock. */
   static async open(options: TradingServiceOptions): Promise<TradingService> {
     const service = new TradingService(options)
-    await service.#recover()
-    service.#eventLoopDelay = monitorEventLoopDelay()
+    try {
+      await service.#recover()
+    } catch (error) {
+      service.#eventLoopDelay.stop()
+      throw error
+    }
     service.#timer = setInterval(() => service.tick(), 1000)
     service.#timer.unref()
     service.tick()
@@ -182,7 +186,7 @@ export class TradingService {
       refusingNewOrders: this.#shedding,
       commit: this.#commitLatency.snapshot(),
       projectionBatch: this.#projectionLatency.snapshot(),
-      eventLoopDelay: (this.#eventLoopDelay?.histogram ?? new LatencyHistogram()).snapshot(),
+      eventLoopDelay: this.#eventLoopDelay.histogram.snapshot(),
       failure: this.#failure?.message ?? null,
     }
   }
@@ -366,7 +370,7 @@ export class TradingService {
     if (this.#closed) return
     this.#closed = true
     if (this.#timer) clearInterval(this.#timer)
-    this.#eventLoopDelay?.stop()
+    this.#eventLoopDelay.stop()
     await this.projected().catch(() => {})
     while (this.#projecting) await this.#projecting
   }
