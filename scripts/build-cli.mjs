@@ -4,7 +4,11 @@
 import { build } from 'esbuild'
 
 await build({
-  entryPoints: { huiguo: 'src/cli/main.ts', 'pglite-worker': 'src/platform/db/pglite-worker.mjs' },
+  entryPoints: {
+    huiguo: 'src/cli/main.ts',
+    'pglite-worker': 'src/platform/db/pglite-worker.mjs',
+    'projector-worker': 'src/trading/service/projector-worker.mjs',
+  },
   outdir: 'dist',
   outExtension: { '.js': '.mjs' },
   // Splitting keeps what commands import lazily (the server, the database) in chunks of their own,

@@ -58,6 +58,11 @@ export interface TradingOptions {
   rateLimit?: RatePolicy
   /** Commands that may wait for the SQL projection before new orders get TRADING_BUSY (default 200,000). */
   maxProjectionBacklog?: number
+  /**
+   * Write the SQL projection from a thread of its own when the database can be reached from one
+   * (PGlite in its worker, or a PostgreSQL server): the server does; default false.
+   */
+  projectionThread?: boolean
 }
 
 export interface PricingOptions {
@@ -115,12 +120,13 @@ function buildShell(options: Omit<AppOptions, 'database'>): Promise<HttpApp> {
 
 async function mountModules(
   app: HttpApp,
-  { db }: OpenDatabase,
+  database: OpenDatabase,
   trading: TradingOptions,
   logger: FastifyBaseLogger | false | undefined,
   pricingOptions: PricingOptions = {},
   ecologyOptions: { clock?: () => number } = {},
 ): Promise<HuiguoApp> {
+  const { db } = database
   let scratch: string | null = null
   let journal: Journal
   if (typeof trading.journal === 'object') journal = trading.journal
@@ -141,6 +147,7 @@ async function mountModules(
       ...(trading.clock ? { clock: trading.clock } : {}),
       ...(trading.sessionPolicy ? { sessionPolicy: trading.sessionPolicy } : {}),
       ...(trading.maxProjectionBacklog ? { maxProjectionBacklog: trading.maxProjectionBacklog } : {}),
+      ...(trading.projectionThread ? { projectionThread: () => database.shareWithThread() } : {}),
       log,
     })
   } catch (error) {
@@ -275,6 +282,7 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
     }
     const trading: TradingOptions = {
       ...(demo ? { sessionPolicy: 'always_open' as const } : {}),
+      projectionThread: true,
       ...options.trading,
     }
     const target = options.target

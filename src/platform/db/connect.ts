@@ -1,4 +1,5 @@
 import { mkdirSync } from 'node:fs'
+import type { MessagePort } from 'node:worker_threads'
 import { PGlite } from '@electric-sql/pglite'
 import { Kysely, PostgresDialect } from 'kysely'
 import pg from 'pg'
@@ -15,8 +16,16 @@ export type DatabaseTarget = { kind: 'pglite'; dataDir: string | null } | { kind
 export interface OpenDatabase {
   readonly db: Kysely<Database>
   readonly target: DatabaseTarget
+  /**
+   * How another thread reaches this same database (`openSharedDatabase` there; a PGlite port goes
+   * in the worker's transfer list), or null when it cannot: PGlite running in this thread.
+   */
+  shareWithThread(): SharedDatabase | null
   close(): Promise<void>
 }
+
+/** A database opened elsewhere, as a worker thread receives it. */
+export type SharedDatabase = { kind: 'pglite-port'; port: MessagePort } | { kind: 'postgres'; url: string }
 
 /**
  * Opens the database (PGlite in a folder, PGlite in memory when dataDir is null, or a PostgreSQL
@@ -39,6 +48,7 @@ export async function openDatabase(target: DatabaseTarget, options: OpenOptions 
       unlock = lockFolder(target.dataDir)
     }
     let pglite: PGliteQueryable & { close(): Promise<void> }
+    let worker: PGliteWorkerClient | null = null
     try {
       pglite = options.worker
         ? await PGliteWorkerClient.open(target.dataDir)
@@ -50,6 +60,7 @@ export async function openDatabase(target: DatabaseTarget, options: OpenOptions 
             // the WAL after each checkpoint against torn pages would be work that guards nothing.
             startParams: [...PGlite.defaultStartParams, '-c', 'full_page_writes=off'],
           })
+      if (pglite instanceof PGliteWorkerClient) worker = pglite
     } catch (error) {
       unlock()
       throw error
@@ -64,11 +75,38 @@ export async function openDatabase(target: DatabaseTarget, options: OpenOptions 
       }
     }
     await migrateOrClose(db, close)
-    return { db, target, close }
+    const shareWithThread = (): SharedDatabase | null =>
+      worker ? { kind: 'pglite-port', port: worker.attachPort() } : null
+    return { db, target, shareWithThread, close }
   }
+  db = postgresKysely(target.url, 10)
+  const close = () => db.destroy()
+  await migrateOrClose(db, close)
+  const url = target.url
+  return { db, target, shareWithThread: () => ({ kind: 'postgres', url }), close }
+}
+
+/** Opens, in a worker thread, a database another thread opened (and migrated): see `shareWithThread`. */
+export function openSharedDatabase(shared: SharedDatabase): { db: Kysely<Database>; close(): Promise<void> } {
+  if (shared.kind === 'postgres') {
+    const db = postgresKysely(shared.url, 2)
+    return { db, close: () => db.destroy() }
+  }
+  const client = PGliteWorkerClient.overPort(shared.port)
+  const db = new Kysely<Database>({ dialect: new PGliteDialect(client) })
+  return {
+    db,
+    async close() {
+      await db.destroy()
+      await client.close()
+    },
+  }
+}
+
+function postgresKysely(url: string, connections: number): Kysely<Database> {
   const pool = new pg.Pool({
-    connectionString: target.url,
-    max: 10,
+    connectionString: url,
+    max: connections,
     types: {
       getTypeParser: ((oid: number, format?: 'text' | 'binary') =>
         oid === INT8_OID
@@ -79,10 +117,7 @@ export async function openDatabase(target: DatabaseTarget, options: OpenOptions 
   // An idle client whose server connection ends (a restart, an admin terminating it) is dropped by the
   // pool and replaced on the next checkout; without a listener its 'error' event would crash the process.
   pool.on('error', () => {})
-  db = new Kysely<Database>({ dialect: new PostgresDialect({ pool }) })
-  const close = () => db.destroy()
-  await migrateOrClose(db, close)
-  return { db, target, close }
+  return new Kysely<Database>({ dialect: new PostgresDialect({ pool }) })
 }
 
 async function migrateOrClose(db: Kysely<Database>, close: () => Promise<void>): Promise<void> {

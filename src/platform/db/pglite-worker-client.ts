@@ -3,7 +3,7 @@
  * worker's answer. Errors come back as Errors with PostgreSQL's fields (code, detail, constraint…).
  * @module
  */
-import { Worker } from 'node:worker_threads'
+import { MessageChannel, type MessagePort, Worker } from 'node:worker_threads'
 
 export interface QueryAnswer<R> {
   readonly rows: R[]
@@ -28,8 +28,11 @@ type WorkerAnswer =
     }
   | { readonly id: number; readonly ok: false; readonly error: Record<string, unknown> }
 
+/** Where queries go: the worker itself, or a port it was handed (see `attachPort`). */
+type Endpoint = Worker | MessagePort
+
 export class PGliteWorkerClient {
-  readonly #worker: Worker
+  readonly #endpoint: Endpoint
   readonly #pending = new Map<
     number,
     { resolve: (answer: WorkerAnswer) => void; reject: (e: Error) => void }
@@ -37,9 +40,9 @@ export class PGliteWorkerClient {
   #nextId = 1
   #failure: Error | null = null
 
-  private constructor(dataDir: string | null) {
-    this.#worker = new Worker(WORKER_SCRIPT, { workerData: { dataDir } })
-    this.#worker.on('message', (answer: WorkerAnswer) => {
+  private constructor(endpoint: Endpoint) {
+    this.#endpoint = endpoint
+    endpoint.on('message', (answer: WorkerAnswer) => {
       const waiter = this.#pending.get(answer.id)
       this.#pending.delete(answer.id)
       waiter?.resolve(answer)
@@ -49,20 +52,38 @@ export class PGliteWorkerClient {
       for (const waiter of this.#pending.values()) waiter.reject(error)
       this.#pending.clear()
     }
-    this.#worker.on('error', fail)
-    this.#worker.on('exit', (code) => fail(new Error(`the PGlite worker exited (${code})`)))
+    if (endpoint instanceof Worker) {
+      endpoint.on('error', fail)
+      endpoint.on('exit', (code) => fail(new Error(`the PGlite worker exited (${code})`)))
+    } else endpoint.on('close', () => fail(new Error('the PGlite worker closed this port')))
   }
 
   /** Starts the worker and waits until its database answers. */
   static async open(dataDir: string | null): Promise<PGliteWorkerClient> {
-    const client = new PGliteWorkerClient(dataDir)
+    const client = new PGliteWorkerClient(new Worker(WORKER_SCRIPT, { workerData: { dataDir } }))
     try {
       await client.query('select 1')
     } catch (error) {
-      await client.#worker.terminate()
+      await (client.#endpoint as Worker).terminate()
       throw error
     }
     return client
+  }
+
+  /**
+   * A port to the same database for another thread (`overPort` there). The worker runs one
+   * client's transaction at a time, so transactions from both threads stay whole.
+   */
+  attachPort(): MessagePort {
+    if (!(this.#endpoint instanceof Worker)) throw new Error("attach ports through the worker's own client")
+    const { port1, port2 } = new MessageChannel()
+    this.#endpoint.postMessage({ attach: port1 }, [port1])
+    return port2
+  }
+
+  /** A client over a port from `attachPort` (in another thread). */
+  static overPort(port: MessagePort): PGliteWorkerClient {
+    return new PGliteWorkerClient(port)
   }
 
   async query<R>(sql: string, parameters: readonly unknown[] = []): Promise<QueryAnswer<R>> {
@@ -77,9 +98,13 @@ export class PGliteWorkerClient {
     throw error
   }
 
+  /** Closes the database (the worker's client) or just this port (a port's client). */
   async close(): Promise<void> {
-    if (!this.#failure) await this.#post(null, [])
-    await this.#worker.terminate()
+    const endpoint = this.#endpoint
+    if (endpoint instanceof Worker) {
+      if (!this.#failure) await this.#post(null, [])
+      await endpoint.terminate()
+    } else endpoint.close()
   }
 
   #post(sql: string | null, parameters: readonly unknown[]): Promise<WorkerAnswer> {
@@ -87,7 +112,7 @@ export class PGliteWorkerClient {
     const id = this.#nextId++
     return new Promise((resolve, reject) => {
       this.#pending.set(id, { resolve, reject })
-      this.#worker.postMessage({ id, sql, parameters } satisfies WorkerQuery)
+      this.#endpoint.postMessage({ id, sql, parameters } satisfies WorkerQuery)
     })
   }
 }

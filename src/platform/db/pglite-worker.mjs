@@ -2,19 +2,13 @@
 // pglite-worker-client.ts posts, one at a time in arrival order, so PGlite's WebAssembly never blocks
 // the thread that serves requests and matches orders. Plain JavaScript, so that the same file runs
 // from the sources and from the bundle without a TypeScript loader in the worker.
-import { setPriority } from 'node:os'
 import { parentPort, workerData } from 'node:worker_threads'
 import { PGlite } from '@electric-sql/pglite'
+import { runInBackground } from '../background-thread.mjs'
 
 // What this thread does for the server (the SQL projection of the journal, reads) can wait; the
-// main thread's answers to orders cannot. On Linux the nice value is per thread, so this lowers
-// only the worker's share of contended cores (elsewhere it would slow the whole process: skip).
-const NICE = 10
-if (process.platform === 'linux' && workerData.nice !== false) {
-  try {
-    setPriority(0, NICE)
-  } catch {}
-}
+// main thread's answers to orders cannot.
+if (workerData.background !== false) runInBackground()
 
 const INT8_OID = 20
 const ERROR_FIELDS = [
@@ -37,29 +31,72 @@ function errorFields(error) {
   return fields
 }
 
-const port = parentPort
-if (port === null) throw new Error('pglite-worker runs as a worker thread')
+const parent = parentPort
+if (parent === null) throw new Error('pglite-worker runs as a worker thread')
 const opening = PGlite.create({
   ...(workerData.dataDir ? { dataDir: workerData.dataDir } : {}),
   parsers: { [INT8_OID]: (text) => BigInt(text) },
   // As connect.ts: PGlite runs with fsync off, so full-page images in the WAL guard nothing.
   startParams: [...PGlite.defaultStartParams, '-c', 'full_page_writes=off'],
 })
-let queue = Promise.resolve()
 
-port.on('message', (message) => {
-  queue = queue.then(async () => {
-    try {
-      const pglite = await opening
-      if (message.sql === null) {
-        await pglite.close()
-        port.postMessage({ id: message.id, ok: true, rows: [], affectedRows: undefined })
-        return
-      }
-      const result = await pglite.query(message.sql, message.parameters)
-      port.postMessage({ id: message.id, ok: true, rows: result.rows, affectedRows: result.affectedRows })
-    } catch (error) {
-      port.postMessage({ id: message.id, ok: false, error: errorFields(error) })
+// Clients: the thread that started this worker, and any thread it handed a port to ({ attach }).
+// PGlite has one session, and a client's transaction spans several messages ('begin', statements,
+// 'commit'): while one client's transaction is open, the other clients' messages wait their turn.
+const waiting = []
+let owner = null
+let running = false
+
+async function pump() {
+  if (running) return
+  running = true
+  try {
+    for (;;) {
+      const next = waiting.findIndex((w) => owner === null || w.client === owner)
+      if (next < 0) return
+      const [{ client, message }] = waiting.splice(next, 1)
+      await answer(client, message)
     }
+  } finally {
+    running = false
+  }
+}
+
+async function answer(client, message) {
+  try {
+    const pglite = await opening
+    if (message.sql === null) {
+      await pglite.close()
+      client.postMessage({ id: message.id, ok: true, rows: [], affectedRows: undefined })
+      return
+    }
+    const verb = message.sql.length <= 8 ? message.sql.trim().toLowerCase() : ''
+    if (verb === 'commit' || verb === 'rollback') owner = null // ended, even if the statement fails
+    const result = await pglite.query(message.sql, message.parameters)
+    if (verb === 'begin') owner = client
+    client.postMessage({ id: message.id, ok: true, rows: result.rows, affectedRows: result.affectedRows })
+  } catch (error) {
+    client.postMessage({ id: message.id, ok: false, error: errorFields(error) })
+  }
+}
+
+function serve(client) {
+  client.on('message', (message) => {
+    if (message.attach) {
+      serve(message.attach)
+      return
+    }
+    waiting.push({ client, message })
+    pump()
   })
-})
+  // A client gone in the middle of its transaction must not hold the others forever.
+  client.on('close', () => {
+    for (let i = waiting.length - 1; i >= 0; i--) if (waiting[i].client === client) waiting.splice(i, 1)
+    if (owner !== client) return
+    const gone = { postMessage() {} }
+    owner = gone
+    waiting.unshift({ client: gone, message: { id: 0, sql: 'rollback', parameters: [] } })
+    pump()
+  })
+}
+serve(parent)

@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { sql } from 'kysely'
 import { describe, expect, it } from 'vitest'
-import { openDatabase } from './connect.ts'
+import { openDatabase, openSharedDatabase } from './connect.ts'
 
 describe('PGlite in a worker thread', () => {
   it('migrates, keeps int8 exact and dates as dates, rolls back, and reports SQL errors with their code', async () => {
@@ -59,4 +59,38 @@ describe('PGlite in a worker thread', () => {
       }
     },
   )
+
+  it("keeps each client's transaction whole when another thread shares the database through a port", async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'huiguo-shared-'))
+    const database = await openDatabase({ kind: 'pglite', dataDir: dir }, { worker: true })
+    const shared = database.shareWithThread()
+    expect(shared?.kind).toBe('pglite-port')
+    const other = openSharedDatabase(shared!)
+    try {
+      let otherCommitted: Promise<void> = Promise.resolve()
+      await expect(
+        database.db.transaction().execute(async (trx) => {
+          await trx.insertInto('app_meta').values({ key: 'main-tx', value: '1' }).execute()
+          // Sent while main's transaction is open: it must wait, not run (and commit) inside it.
+          otherCommitted = other.db.transaction().execute(async (t) => {
+            await t.insertInto('app_meta').values({ key: 'other-tx', value: '1' }).execute()
+          })
+          await new Promise((resolve) => setTimeout(resolve, 50))
+          await trx.insertInto('app_meta').values({ key: 'main-tx-2', value: '1' }).execute()
+          throw new Error('roll back main')
+        }),
+      ).rejects.toThrow('roll back main')
+      await otherCommitted
+      const keys = await database.db
+        .selectFrom('app_meta')
+        .select('key')
+        .where('key', 'in', ['main-tx', 'main-tx-2', 'other-tx'])
+        .execute()
+      expect(keys.map((k) => k.key)).toEqual(['other-tx'])
+    } finally {
+      await other.close()
+      await database.close()
+      rmSync(dir, { recursive: true, force: true })
+    }
+  })
 })

@@ -16,27 +16,18 @@ import {
   tradingPhaseAt,
 } from '../../instruments/index.ts'
 import { AppError, type Refusal, type Result, refuse } from '../../kernel/index.ts'
-import type { Database } from '../../platform/db/index.ts'
+import type { Database, SharedDatabase } from '../../platform/db/index.ts'
 import { type EventLoopDelay, monitorEventLoopDelay } from '../../platform/event-loop-delay.ts'
 import { LatencyHistogram, type LatencySnapshot } from '../../platform/latency-histogram.ts'
 import type { Journal } from '../journal/index.ts'
 import type { Applied, JournalCommand, OrderRequest, OrderState } from './model.ts'
-import { ProjectionBatch } from './projection.ts'
+import { InThreadProjector, type Projector, type ProjectorEvents, WorkerProjector } from './projector.ts'
 import { tradesByIds } from './queries.ts'
 import { TradingState } from './state.ts'
 import { loadSnapshot } from './store.ts'
 
 /** How long an idempotency key is remembered. */
 export const IDEMPOTENCY_WINDOW_MS = 24 * 3_600_000
-/** Applied commands per SQL transaction, at most: small enough that building one never stalls the thread for long. */
-const PROJECTION_BATCH = 256
-/**
- * How long durable commands may wait to be projected while nobody waits for them: a transaction
- * costs the database a commit (milliseconds on PGlite) besides its rows, so a trickle of orders
- * projected one transaction each would cost several times what the same orders cost in one. A
- * reader that needs the projection (`projected`) and a full batch start it at once.
- */
-const PROJECTION_DELAY_MS = 100
 /**
  * New orders are refused (TRADING_BUSY, 503) while this many applied commands wait for the SQL
  * projection, and taken again once it is down to half. The backlog lives in memory (a few hundred
@@ -62,6 +53,11 @@ export interface TradingServiceOptions {
   readonly log?: (message: string) => void
   /** Commands that may wait for the SQL projection before new orders are refused (see MAX_PROJECTION_BACKLOG). */
   readonly maxProjectionBacklog?: number
+  /**
+   * Project to SQL from a thread of its own, over this handle to the database (see projector.ts);
+   * without it the service's own thread writes the projection.
+   */
+  readonly projectionThread?: () => SharedDatabase | null
 }
 
 export interface Placed {
@@ -122,14 +118,13 @@ export class TradingService {
   readonly #policy: SessionPolicy
   readonly #log: (message: string) => void
   readonly #listeners: AppliedListener[] = []
-  /** Applied, durable or not, not yet handed to listeners and the projection. */
+  /** Applied, durable or not, not yet handed to listeners and the projection; with their journal records. */
   readonly #undelivered: Applied[] = []
-  /** Durable commands encoded for SQL, in batches of at most PROJECTION_BATCH (the last one filling). */
-  readonly #toProject: ProjectionBatch[] = []
+  readonly #undeliveredRecords: Uint8Array[] = []
+  readonly #projectionThread: (() => SharedDatabase | null) | null
+  #projector: Projector | null = null
   #deliveredSeq = 0
   #projectedSeq = 0
-  #projecting: Promise<void> | null = null
-  #projectionTimer: NodeJS.Timeout | null = null
   readonly #projectionWaiters: { seq: number; resolve: () => void; reject: (error: Error) => void }[] = []
   #failure: Error | null = null
   #timer: NodeJS.Timeout | null = null
@@ -151,6 +146,7 @@ export class TradingService {
     this.#policy = options.sessionPolicy ?? 'scheduled'
     this.#log = options.log ?? (() => {})
     this.#maxBacklog = options.maxProjectionBacklog ?? MAX_PROJECTION_BACKLOG
+    this.#projectionThread = options.projectionThread ?? null
     this.state = new TradingState(options.instruments)
   }
 
@@ -161,6 +157,7 @@ export class TradingService {
       await service.#recover()
     } catch (error) {
       service.#eventLoopDelay.stop()
+      await service.#projector?.close()
       throw error
     }
     service.#timer = setInterval(() => service.tick(), 1000)
@@ -343,6 +340,7 @@ export class TradingService {
     const updated = await setInstrumentStatus(this.#db, code, status)
     if (!updated) return refuse('INSTRUMENT_NOT_FOUND', `no instrument ${code}`)
     this.state.replaceInstrument(updated)
+    if (this.#projector instanceof WorkerProjector) this.#projector.replaceInstrument(updated)
     this.#log(`trading: ${code} is now ${status}`)
     return { ok: true, value: updated }
   }
@@ -362,7 +360,7 @@ export class TradingService {
     const waited = new Promise<void>((resolve, reject) =>
       this.#projectionWaiters.push({ seq, resolve, reject }),
     )
-    this.#scheduleProjection() // someone waits: no delay
+    this.#projector?.hurry() // someone waits: no delay
     await waited
   }
 
@@ -372,7 +370,7 @@ export class TradingService {
     if (this.#timer) clearInterval(this.#timer)
     this.#eventLoopDelay.stop()
     await this.projected().catch(() => {})
-    while (this.#projecting) await this.#projecting
+    await this.#projector?.close()
   }
 
   // ---- the write path ----
@@ -380,12 +378,14 @@ export class TradingService {
   async #commit(command: JournalCommand): Promise<Applied> {
     const seq = this.state.seq + 1
     const applied = this.state.apply(seq, command)
-    const appended = this.#journal.append(encoder.encode(JSON.stringify(command)))
+    const record = encoder.encode(JSON.stringify(command))
+    const appended = this.#journal.append(record)
     if (appended !== seq) {
       this.#fail(new Error(`journal gave seq ${appended} to command ${seq}`))
       throw this.#failure
     }
     this.#undelivered.push(applied)
+    this.#undeliveredRecords.push(record)
     const appendedAt = performance.now()
     try {
       await this.#journal.whenDurable(seq)
@@ -402,6 +402,7 @@ export class TradingService {
   #deliverUpTo(seq: number): void {
     while (this.#undelivered.length > 0 && this.#undelivered[0]!.seq <= seq) {
       const applied = this.#undelivered.shift()!
+      const record = this.#undeliveredRecords.shift()!
       this.#deliveredSeq = applied.seq
       for (const listener of this.#listeners) {
         try {
@@ -410,65 +411,33 @@ export class TradingService {
           this.#log(`trading: a listener failed on command ${applied.seq}: ${(error as Error).message}`)
         }
       }
-      let batch = this.#toProject[this.#toProject.length - 1]
-      if (batch === undefined || batch.size >= PROJECTION_BATCH) {
-        batch = new ProjectionBatch()
-        this.#toProject.push(batch)
-      }
-      batch.add(applied)
+      this.#projector!.add(applied, record)
     }
-    this.#scheduleProjection()
   }
 
-  #scheduleProjection(): void {
-    if (this.#projecting || this.#toProject.length === 0) return
-    const now =
-      this.#projectionWaiters.length > 0 ||
-      this.#toProject.length > 1 ||
-      this.#toProject[0]!.size >= PROJECTION_BATCH ||
-      this.#closed
-    if (!now) {
-      this.#projectionTimer ??= setTimeout(() => {
-        this.#projectionTimer = null
-        this.#startProjection()
-      }, PROJECTION_DELAY_MS).unref()
-      return
-    }
-    this.#startProjection()
-  }
-
-  #startProjection(): void {
-    if (this.#projectionTimer) clearTimeout(this.#projectionTimer)
-    this.#projectionTimer = null
-    // After a failed batch nothing later may be projected: the cursor would skip the failed one.
-    if (this.#projecting || this.#toProject.length === 0 || this.#failure) return
-    this.#projecting = (async () => {
-      while (this.#toProject.length > 0) {
-        const batch = this.#toProject.shift()!
-        try {
-          const startedAt = performance.now()
-          await this.#db.transaction().execute((trx) => batch.write(trx))
-          this.#projectionLatency.record(performance.now() - startedAt)
-        } catch (error) {
-          // The journal has these commands: stop taking new ones; a restart projects them again.
-          this.#fail(new Error(`trading projection failed: ${(error as Error).message}`, { cause: error }))
-          return
-        }
-        this.#projectedSeq = batch.lastSeq
+  /** The projection's writer, from the snapshot at `fromSeq` on. */
+  async #openProjector(fromSeq: number): Promise<Projector> {
+    const events: ProjectorEvents = {
+      projected: (seq, ms) => {
+        this.#projectedSeq = seq
+        this.#projectionLatency.record(ms)
         // The projection is the snapshot now: journal segments it covers may go.
-        await this.#journal.releaseUpTo(this.#projectedSeq).catch(() => {})
+        this.#journal.releaseUpTo(seq).catch(() => {})
         for (let i = this.#projectionWaiters.length - 1; i >= 0; i--) {
           const waiter = this.#projectionWaiters[i]!
-          if (waiter.seq <= this.#projectedSeq) {
+          if (waiter.seq <= seq) {
             this.#projectionWaiters.splice(i, 1)
             waiter.resolve()
           }
         }
-      }
-    })().finally(() => {
-      this.#projecting = null
-      this.#scheduleProjection()
-    })
+      },
+      // The journal has these commands: stop taking new ones; a restart projects them again.
+      failed: (error) => this.#fail(error),
+    }
+    const shared = this.#projectionThread?.() ?? null
+    return shared
+      ? WorkerProjector.start(shared, this.state.instruments(), fromSeq, events)
+      : new InThreadProjector(this.#db, events)
   }
 
   #fail(error: Error): void {
@@ -564,6 +533,7 @@ export class TradingService {
     this.state.restore(snapshot)
     this.#projectedSeq = snapshot.seq
     this.#deliveredSeq = snapshot.seq
+    this.#projector = await this.#openProjector(snapshot.seq)
     if (this.#journal.lastSeq < snapshot.seq)
       throw new Error(
         `the journal ends at ${this.#journal.lastSeq} but the database has projected ${snapshot.seq}: wrong journal?`,
@@ -572,6 +542,7 @@ export class TradingService {
     for await (const entry of this.#journal.read(snapshot.seq)) {
       const command = JSON.parse(decoder.decode(entry.payload)) as JournalCommand
       this.#undelivered.push(this.state.apply(entry.seq, command))
+      this.#undeliveredRecords.push(entry.payload)
       replayed++
     }
     this.#deliverUpTo(this.state.seq)
