@@ -124,8 +124,9 @@ async function writeBatch(): Promise<void> {
   const startedAt = performance.now()
   await db.transaction().execute((trx) => batch.write(trx))
   post({ projected: batch.lastSeq, ms: performance.now() - startedAt })
-  // Closed orders are never touched again: the replica keeps only what later commands can reach.
+  // Closed orders are never touched again, nor keys read: the replica keeps what later commands reach.
   state.forget(NO_CLOSED_ORDERS_MS)
+  state.forgetKeys(NO_CLOSED_ORDERS_MS)
 }
 
 function finish(): void {

@@ -5,7 +5,7 @@ import type { Kysely } from 'kysely'
 import { Type } from 'typebox'
 import { requirePrincipal, requireRole } from '../../accounts/index.ts'
 import { checkOrderTerms } from '../../instruments/index.ts'
-import { AppError, problemOf, type Refusal } from '../../kernel/index.ts'
+import { AppError, problemOf, type Refusal, refuse } from '../../kernel/index.ts'
 import { CASH, feeFen, notionalFen, receiptAsset } from '../../ledger/index.ts'
 import type { Database } from '../../platform/db/index.ts'
 import { decodeCursor, pageOf } from '../../platform/http/cursor.ts'
@@ -296,6 +296,15 @@ const routes: FastifyPluginAsyncTypebox<TradingRoutesOptions> = async (app, opti
       throw new AppError('ORDER_NOT_FOUND', `no order ${id}`)
     return order
   }
+  /**
+   * A cancel's or amend's refusal. Memory holds open orders and lately closed ones only: an order it
+   * does not know may have closed long ago (409 ORDER_NOT_OPEN), or not be the caller's (404).
+   */
+  const refusedFor = async (request: FastifyRequest, id: number, result: Refusal): Promise<never> => {
+    if (result.code !== 'ORDER_NOT_FOUND') return refused(result)
+    const order = await visibleOrder(request, id)
+    return refused(refuse('ORDER_NOT_OPEN', `order ${id} is ${order.status}`))
+  }
 
   app.get(
     '/orders/:id',
@@ -335,8 +344,7 @@ const routes: FastifyPluginAsyncTypebox<TradingRoutesOptions> = async (app, opti
       const id = Number(request.params.id)
       const result = await service.cancel(scopeOf(request).enterpriseId, id)
       if (!result.ok) {
-        if (result.code === 'ORDER_NOT_FOUND') await visibleOrder(request, id) // closed before this run: 409
-        return refused(result)
+        return refusedFor(request, id, result)
       }
       return orderView(result.value)
     },
@@ -377,8 +385,7 @@ const routes: FastifyPluginAsyncTypebox<TradingRoutesOptions> = async (app, opti
       const { qty, price } = request.body
       const result = await service.amend(scopeOf(request).enterpriseId, id, qty ?? null, price ?? null)
       if (!result.ok) {
-        if (result.code === 'ORDER_NOT_FOUND') await visibleOrder(request, id)
-        return refused(result)
+        return refusedFor(request, id, result)
       }
       const own = result.value.order.enterpriseId
       return {

@@ -22,12 +22,18 @@ import { LatencyHistogram, type LatencySnapshot } from '../../platform/latency-h
 import type { Journal } from '../journal/index.ts'
 import type { Applied, JournalCommand, OrderRequest, OrderState } from './model.ts'
 import { InThreadProjector, type Projector, type ProjectorEvents, WorkerProjector } from './projector.ts'
-import { tradesByIds } from './queries.ts'
+import { findOrder, tradesByIds } from './queries.ts'
 import { TradingState } from './state.ts'
 import { loadSnapshot } from './store.ts'
 
 /** How long an idempotency key is remembered. */
 export const IDEMPOTENCY_WINDOW_MS = 24 * 3_600_000
+/**
+ * How long a closed order stays in memory, for a retry's answer or a late cancel (its key stays for
+ * the whole window; after this, the answer comes from SQL). Long enough for a client's retry after
+ * a timeout; short, so that the order thread's heap holds seconds of closed orders, not a day's.
+ */
+export const CLOSED_ORDER_MEMORY_MS = 10_000
 /**
  * New orders are refused (TRADING_BUSY, 503) while this many applied commands wait for the SQL
  * projection, and taken again once it is down to half. The backlog lives in memory (a few hundred
@@ -233,13 +239,22 @@ export class TradingService {
     if (failed) return failed
     const state = this.state
     const hit = state.idempotent(enterpriseId, key, hash)
-    if (hit !== null && this.#clock() - hit.order.createdAtMs < IDEMPOTENCY_WINDOW_MS) {
+    if (hit !== null && this.#clock() - hit.createdAtMs < IDEMPOTENCY_WINDOW_MS) {
       if (!hit.sameRequest)
         return refuse('IDEMPOTENCY_KEY_REUSED', 'this Idempotency-Key was used for another order request')
       // The order as it is now, answered once everything that made it so is durable.
       const seq = state.seq
-      const order = { ...hit.order }
-      await this.#journal.whenDurable(seq)
+      let order: OrderState
+      if (hit.order) {
+        order = { ...hit.order }
+        await this.#journal.whenDurable(seq)
+      } else {
+        // Closed a while ago, so memory let it go: the projection holds it as it ended.
+        await this.projected(seq)
+        const stored = await findOrder(this.#db, hit.orderId)
+        if (stored === null) throw new Error(`idempotency key of order ${hit.orderId}, which SQL lacks`)
+        order = stored
+      }
       return {
         ok: true,
         value: { order, trades: await this.#tradesOf(order), replayed: true },
@@ -502,11 +517,12 @@ export class TradingService {
   tick(): void {
     if (this.#closed || this.#failure) return
     const now = this.#clock()
+    this.state.forget(now - CLOSED_ORDER_MEMORY_MS) // each second: those closed a second earlier
     const minute = Math.floor(now / 60_000)
     if (minute === this.#lastMinute) return
     const firstTick = this.#lastMinute < 0
     this.#lastMinute = minute
-    if (minute % 10 === 0) this.state.forget(now - IDEMPOTENCY_WINDOW_MS)
+    if (minute % 10 === 0) this.state.forgetKeys(now - IDEMPOTENCY_WINDOW_MS)
     for (const instrument of this.state.instruments()) {
       const phase = this.phase(instrument)
       const before = this.#lastPhase.get(instrument.code)

@@ -198,6 +198,7 @@ function snapshotOf(state: TradingState, projectedOrders: readonly OrderState[])
       key: o.idempotencyKey,
       orderId: o.id,
       hash: o.requestHash,
+      createdAtMs: o.createdAtMs,
     })),
     callInstruments: INSTRUMENTS.filter((i) => state.inCall(i.code)).map((i) => i.code),
   }

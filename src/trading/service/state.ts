@@ -63,14 +63,25 @@ export interface Snapshot {
   readonly openOrders: readonly OrderState[]
   /** Closed orders still worth holding (their idempotency keys are remembered). */
   readonly closedOrders: readonly OrderState[]
-  /** Idempotency keys of every order: enterprise, key, order id, request hash. */
-  readonly keys: readonly { enterpriseId: string; key: string; orderId: number; hash: string }[]
+  /** Idempotency keys of every order: enterprise, key, order id, request hash, when placed. */
+  readonly keys: readonly IdempotencyKey[]
   /** Instruments whose book is collecting a call auction. */
   readonly callInstruments: readonly string[]
 }
 
+export interface IdempotencyKey {
+  readonly enterpriseId: string
+  readonly key: string
+  readonly orderId: number
+  readonly hash: string
+  readonly createdAtMs: number
+}
+
 export interface IdempotentHit {
-  readonly order: OrderState
+  readonly orderId: number
+  /** The order, while it is open or closed only lately (see `forget`); else only SQL holds it. */
+  readonly order: OrderState | undefined
+  readonly createdAtMs: number
   readonly sameRequest: boolean
 }
 
@@ -85,7 +96,8 @@ export class TradingState {
   readonly #orders = new Map<number, OrderState>()
   readonly #resting = new Set<number>()
   readonly #balances = new Map<string, AccountBalance>()
-  readonly #keys = new Map<string, { orderId: number; hash: string }>()
+  /** In placement order, so that expiring them stops at the first one still in the window. */
+  readonly #keys = new Map<string, { orderId: number; hash: string; createdAtMs: number }>()
   readonly #accountOf = new Map<string, number>()
   #seq = 0
   #nextOrderId = 1
@@ -144,22 +156,39 @@ export class TradingState {
   idempotent(enterpriseId: string, key: string, hash: string): IdempotentHit | null {
     const hit = this.#keys.get(`${enterpriseId}\n${key}`)
     if (hit === undefined) return null
-    const order = this.#orders.get(hit.orderId)
-    if (order === undefined) throw new StateError(`idempotency key of unknown order ${hit.orderId}`)
-    return { order, sameRequest: hit.hash === hash }
+    return {
+      orderId: hit.orderId,
+      order: this.#orders.get(hit.orderId),
+      createdAtMs: hit.createdAtMs,
+      sameRequest: hit.hash === hash,
+    }
   }
 
   /**
-   * Drops closed orders last changed before `beforeMs` from memory, with their idempotency keys
-   * (the projection keeps them). Only what the service answers from memory changes, never a result.
+   * Drops closed orders last changed before `beforeMs` from memory; their idempotency keys stay
+   * (see `forgetKeys`), and the projection keeps the orders. Only what the service answers from
+   * memory changes, never a result. A closed order is a few hundred bytes and a dozen objects that
+   * every full garbage collection of the order thread would trace for as long as its key lives.
    */
   forget(beforeMs: number): number {
     let dropped = 0
+    // The map is in placement order: past the first order placed since `beforeMs`, none closed before.
     for (const [id, order] of this.#orders) {
+      if (order.createdAtMs >= beforeMs) break
       if (order.status === 'open' || order.updatedAtMs >= beforeMs) continue
       this.#orders.delete(id)
-      const key = `${order.enterpriseId}\n${order.idempotencyKey}`
-      if (this.#keys.get(key)?.orderId === id) this.#keys.delete(key)
+      dropped++
+    }
+    return dropped
+  }
+
+  /** Drops the idempotency keys of orders placed before `beforeMs`, except open orders'. */
+  forgetKeys(beforeMs: number): number {
+    let dropped = 0
+    for (const [key, entry] of this.#keys) {
+      if (entry.createdAtMs >= beforeMs) break
+      if (this.#orders.get(entry.orderId)?.status === 'open') continue
+      this.#keys.delete(key)
       dropped++
     }
     return dropped
@@ -198,8 +227,16 @@ export class TradingState {
       this.#sink.reset()
     }
     for (const order of snapshot.closedOrders) this.#orders.set(order.id, order)
-    for (const k of snapshot.keys)
-      this.#keys.set(`${k.enterpriseId}\n${k.key}`, { orderId: k.orderId, hash: k.hash })
+    // In placement (id) order, as `apply` adds them, for `forget`.
+    const byId = [...this.#orders.values()].sort((a, b) => a.id - b.id)
+    this.#orders.clear()
+    for (const order of byId) this.#orders.set(order.id, order)
+    for (const k of [...snapshot.keys].sort((a, b) => a.createdAtMs - b.createdAtMs || a.orderId - b.orderId))
+      this.#keys.set(`${k.enterpriseId}\n${k.key}`, {
+        orderId: k.orderId,
+        hash: k.hash,
+        createdAtMs: k.createdAtMs,
+      })
   }
 
   /**
@@ -337,6 +374,7 @@ export class TradingState {
     this.#keys.set(`${order.enterpriseId}\n${order.idempotencyKey}`, {
       orderId: order.id,
       hash: order.requestHash,
+      createdAtMs: order.createdAtMs,
     })
     this.#reserve(out, order, reserved)
     const market = request.type === 'market'

@@ -93,6 +93,7 @@ export async function loadSnapshot(db: Db, keysSinceMs: number): Promise<Snapsho
     key: o.idempotencyKey,
     orderId: o.id,
     hash: o.requestHash,
+    createdAtMs: o.createdAtMs,
   }))
   return {
     seq: num(cursor.seq),

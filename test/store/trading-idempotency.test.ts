@@ -1,0 +1,105 @@
+import { createHash } from 'node:crypto'
+import { mkdtempSync, rmSync } from 'node:fs'
+import { tmpdir } from 'node:os'
+import { join } from 'node:path'
+import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { type Instrument, listInstruments } from '../../src/instruments/index.ts'
+import { type Journal, openJournal } from '../../src/trading/journal/index.ts'
+import { IDEMPOTENCY_WINDOW_MS, TradingService } from '../../src/trading/service/index.ts'
+import type { OrderRequest } from '../../src/trading/service/model.ts'
+import { seededBackends, type TestDatabase } from '../support/databases.ts'
+import { demoEnterprises, fund } from '../support/trading.ts'
+
+const CODE = 'AL-A00-GY'
+const MINUTE = 60_000
+
+describe.each(seededBackends())('idempotency keys of orders memory let go, on $name', ({ open }) => {
+  let database: TestDatabase
+  let journalDir: string
+  let journal: Journal
+  let service: TradingService
+  let instrument: Instrument
+  let firms: { buyer: string; seller: string }
+  // A whole ten minutes, so that the session clock's ten-minute work runs at the ticks below.
+  let now = Date.UTC(2026, 10, 30, 2, 0)
+
+  beforeAll(async () => {
+    database = await open()
+    const parties = await demoEnterprises(database)
+    firms = { buyer: parties.buyer, seller: parties.seller }
+    await fund(database, firms.seller, 500_000_000n, { [CODE]: 2_000_000n })
+    await fund(database, firms.buyer, 500_000_000n, {})
+    instrument = (await listInstruments(database.db)).find((i) => i.code === CODE)!
+    journalDir = mkdtempSync(join(tmpdir(), 'huiguo-idempotency-'))
+    journal = await openJournal(journalDir)
+    service = await TradingService.open({
+      db: database.db,
+      journal,
+      instruments: await listInstruments(database.db),
+      clock: () => now,
+      sessionPolicy: 'always_open',
+    })
+  })
+  afterAll(async () => {
+    await service?.close()
+    await journal?.close()
+    await database?.dispose()
+    rmSync(journalDir, { recursive: true, force: true })
+  })
+
+  const limit = (side: 'buy' | 'sell', tif: 'GTC' | 'IOC', lots: number): OrderRequest => ({
+    instrument: CODE,
+    side,
+    type: 'limit',
+    priceCnyPerT: instrument.referencePriceCnyPerT,
+    qtyKg: lots * instrument.lotKg,
+    tif,
+    postOnly: false,
+    stp: 'cancel_resting',
+  })
+  const hashOf = (request: OrderRequest) => createHash('sha256').update(JSON.stringify(request)).digest('hex')
+
+  it('answers a retry with the first result from SQL once the closed order left memory, and forgets the key after the window', async () => {
+    expect(
+      (
+        await service.place(
+          firms.seller,
+          'seller',
+          limit('sell', 'GTC', 1),
+          'rest',
+          hashOf(limit('sell', 'GTC', 1)),
+        )
+      ).ok,
+    ).toBe(true)
+    const request = limit('buy', 'IOC', 2) // one lot trades, the other is cancelled unfilled
+    const first = await service.place(firms.buyer, 'buyer', request, 'take', hashOf(request))
+    if (!first.ok) throw new Error(first.detail)
+    expect(first.value.order.status).toBe('cancelled')
+    expect(first.value.trades).toHaveLength(1)
+
+    now += 3 * MINUTE
+    service.tick()
+    expect(service.state.order(first.value.order.id)).toBeUndefined()
+
+    const seq = service.state.seq
+    const retry = await service.place(firms.buyer, 'buyer', request, 'take', hashOf(request))
+    if (!retry.ok) throw new Error(retry.detail)
+    expect(retry.value.replayed).toBe(true)
+    expect(retry.value.order).toEqual(first.value.order)
+    expect(retry.value.trades.map((t) => [t.id, t.qtyKg, t.priceCnyPerT])).toEqual(
+      first.value.trades.map((t) => [t.id, t.qtyKg, t.priceCnyPerT]),
+    )
+    const other = limit('buy', 'IOC', 3)
+    const reused = await service.place(firms.buyer, 'buyer', other, 'take', hashOf(other))
+    expect(reused.ok ? null : reused.code).toBe('IDEMPOTENCY_KEY_REUSED')
+    expect(service.state.seq).toBe(seq)
+
+    now = Date.UTC(2026, 10, 30, 2, 10) + IDEMPOTENCY_WINDOW_MS
+    service.tick()
+    expect(service.state.idempotent(firms.buyer, 'take', hashOf(request))).toBeNull()
+    const again = await service.place(firms.buyer, 'buyer', request, 'take', hashOf(request))
+    if (!again.ok) throw new Error(again.detail)
+    expect(again.value.replayed).toBe(false)
+    expect(again.value.order.id).toBeGreaterThan(first.value.order.id)
+  })
+})
