@@ -31,6 +31,7 @@ import {
   TimeInForce,
 } from '../engine/index.ts'
 import { CollectingSink } from './collector.ts'
+import { IdempotencyKeys } from './idempotency-keys.ts'
 import type {
   Applied,
   CancelReasonName,
@@ -96,8 +97,7 @@ export class TradingState {
   readonly #orders = new Map<number, OrderState>()
   readonly #resting = new Set<number>()
   readonly #balances = new Map<string, AccountBalance>()
-  /** In placement order, so that expiring them stops at the first one still in the window. */
-  readonly #keys = new Map<string, { orderId: number; hash: string; createdAtMs: number }>()
+  readonly #keys = new IdempotencyKeys()
   readonly #accountOf = new Map<string, number>()
   #seq = 0
   #nextOrderId = 1
@@ -154,13 +154,14 @@ export class TradingState {
 
   /** The order an idempotency key already placed, and whether the request is the same. */
   idempotent(enterpriseId: string, key: string, hash: string): IdempotentHit | null {
-    const hit = this.#keys.get(`${enterpriseId}\n${key}`)
+    const id = `${enterpriseId}\n${key}`
+    const hit = this.#keys.get(id)
     if (hit === undefined) return null
     return {
       orderId: hit.orderId,
       order: this.#orders.get(hit.orderId),
       createdAtMs: hit.createdAtMs,
-      sameRequest: hit.hash === hash,
+      sameRequest: this.#keys.sameHash(id, hash),
     }
   }
 
@@ -184,14 +185,7 @@ export class TradingState {
 
   /** Drops the idempotency keys of orders placed before `beforeMs`, except open orders'. */
   forgetKeys(beforeMs: number): number {
-    let dropped = 0
-    for (const [key, entry] of this.#keys) {
-      if (entry.createdAtMs >= beforeMs) break
-      if (this.#orders.get(entry.orderId)?.status === 'open') continue
-      this.#keys.delete(key)
-      dropped++
-    }
-    return dropped
+    return this.#keys.forgetBefore(beforeMs, (orderId) => this.#orders.get(orderId)?.status === 'open')
   }
 
   /** Restores a snapshot into an empty state (before any command). */
@@ -232,11 +226,7 @@ export class TradingState {
     this.#orders.clear()
     for (const order of byId) this.#orders.set(order.id, order)
     for (const k of [...snapshot.keys].sort((a, b) => a.createdAtMs - b.createdAtMs || a.orderId - b.orderId))
-      this.#keys.set(`${k.enterpriseId}\n${k.key}`, {
-        orderId: k.orderId,
-        hash: k.hash,
-        createdAtMs: k.createdAtMs,
-      })
+      this.#keys.set(`${k.enterpriseId}\n${k.key}`, k.orderId, k.hash, k.createdAtMs)
   }
 
   /**
@@ -371,11 +361,12 @@ export class TradingState {
     }
     this.#nextOrderId++
     this.#orders.set(order.id, order)
-    this.#keys.set(`${order.enterpriseId}\n${order.idempotencyKey}`, {
-      orderId: order.id,
-      hash: order.requestHash,
-      createdAtMs: order.createdAtMs,
-    })
+    this.#keys.set(
+      `${order.enterpriseId}\n${order.idempotencyKey}`,
+      order.id,
+      order.requestHash,
+      order.createdAtMs,
+    )
     this.#reserve(out, order, reserved)
     const market = request.type === 'market'
     const result = this.engine.submit(

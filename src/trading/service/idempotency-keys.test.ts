@@ -1,0 +1,67 @@
+import fc from 'fast-check'
+import { describe, expect, it } from 'vitest'
+import { IdempotencyKeys } from './idempotency-keys.ts'
+
+type Op =
+  | { op: 'set'; key: number; orderId: number; hash: number }
+  | { op: 'forget'; beforeMs: number; keepOdd: boolean }
+
+describe('IdempotencyKeys', () => {
+  it('answers as a map of key → order, hash and time, forgetting the oldest first, through compactions', () => {
+    const op: fc.Arbitrary<Op> = fc.oneof(
+      {
+        weight: 5,
+        arbitrary: fc.record({
+          op: fc.constant('set' as const),
+          key: fc.nat(40),
+          orderId: fc.nat(),
+          hash: fc.nat(3),
+        }),
+      },
+      {
+        weight: 1,
+        arbitrary: fc.record({
+          op: fc.constant('forget' as const),
+          beforeMs: fc.nat(3_000),
+          keepOdd: fc.boolean(),
+        }),
+      },
+    )
+    fc.assert(
+      fc.property(fc.array(op, { maxLength: 3_000 }), (ops) => {
+        const keys = new IdempotencyKeys()
+        // The model: insertion-ordered, a replaced key moves to the end (it was placed last).
+        const model = new Map<string, { orderId: number; hash: string; createdAtMs: number }>()
+        let now = 0
+        for (const o of ops) {
+          if (o.op === 'set') {
+            now++
+            const key = `k${o.key}`
+            keys.set(key, o.orderId, `h${o.hash}`, now)
+            model.delete(key)
+            model.set(key, { orderId: o.orderId, hash: `h${o.hash}`, createdAtMs: now })
+          } else {
+            const keep = (orderId: number) => o.keepOdd && orderId % 2 === 1
+            let expected = 0
+            for (const [key, entry] of model) {
+              if (entry.createdAtMs >= o.beforeMs) break
+              if (keep(entry.orderId)) continue
+              model.delete(key)
+              expected++
+            }
+            expect(keys.forgetBefore(o.beforeMs, keep)).toBe(expected)
+          }
+        }
+        expect(keys.size).toBe(model.size)
+        for (let k = 0; k <= 40; k++) {
+          const entry = model.get(`k${k}`)
+          expect(keys.get(`k${k}`)).toEqual(
+            entry && { orderId: entry.orderId, createdAtMs: entry.createdAtMs },
+          )
+          for (let h = 0; h <= 3; h++) expect(keys.sameHash(`k${k}`, `h${h}`)).toBe(entry?.hash === `h${h}`)
+        }
+      }),
+      { numRuns: 60 },
+    )
+  })
+})
