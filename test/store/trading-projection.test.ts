@@ -1,13 +1,12 @@
 import fc from 'fast-check'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { type Instrument, listInstruments, priceBand } from '../../src/instruments/index.ts'
-import { CASH, receiptAsset, verifyLedger } from '../../src/ledger/index.ts'
 import type { JournalCommand, OrderRequest } from '../../src/trading/service/model.ts'
 import { ProjectionBatch } from '../../src/trading/service/projection.ts'
 import { TradingState } from '../../src/trading/service/state.ts'
 import { loadSnapshot } from '../../src/trading/service/store.ts'
 import { seededBackends, type TestDatabase } from '../support/databases.ts'
-import { demoEnterprises, fund } from '../support/trading.ts'
+import { demoEnterprises, expectSqlMatchesState, fund } from '../support/trading.ts'
 
 const CODE = 'AL-A00-GY'
 const AT = Date.UTC(2026, 10, 30, 2, 0)
@@ -170,35 +169,7 @@ describe.each(seededBackends())('the trading projection on $name', ({ open }) =>
           }
           for (const batch of batches) await write(batch)
 
-          for (const owner of [firms.buyer, firms.seller])
-            for (const asset of [CASH, receiptAsset(CODE)])
-              for (const bucket of ['available', 'reserved'] as const) {
-                const row = await database.db
-                  .selectFrom('ledger_balance')
-                  .select('amount')
-                  .where('owner', '=', owner)
-                  .where('asset', '=', asset)
-                  .where('bucket', '=', bucket)
-                  .executeTakeFirst()
-                expect(row?.amount ?? 0n).toBe(state.balance({ owner, asset, bucket }))
-              }
-          for (const id of touched) {
-            const live = state.order(id)!
-            const row = await database.db
-              .selectFrom('trading_order')
-              .select(['status', 'filled_kg', 'remaining_kg', 'reserved'])
-              .where('id', '=', BigInt(id))
-              .executeTakeFirstOrThrow()
-            expect(row).toEqual({
-              status: live.status,
-              filled_kg: BigInt(live.filledKg),
-              remaining_kg: BigInt(live.remainingKg),
-              reserved: live.reserved,
-            })
-          }
-          const report = await verifyLedger(database.db)
-          expect(report.discrepancies).toEqual([])
-          expect(report.ok).toBe(true)
+          await expectSqlMatchesState(database, state, [firms.buyer, firms.seller], CODE, touched)
         },
       ),
       { numRuns: 12 },

@@ -6,13 +6,12 @@ import fc from 'fast-check'
 import { sql } from 'kysely'
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest'
 import { type Instrument, listInstruments } from '../../src/instruments/index.ts'
-import { CASH, receiptAsset, verifyLedger } from '../../src/ledger/index.ts'
 import { type OpenDatabase, openDatabase } from '../../src/platform/index.ts'
 import { type Journal, openJournal } from '../../src/trading/journal/index.ts'
 import { TradingService } from '../../src/trading/service/index.ts'
 import type { OrderRequest } from '../../src/trading/service/model.ts'
 import { seededBackends, type TestDatabase } from '../support/databases.ts'
-import { demoEnterprises, fund } from '../support/trading.ts'
+import { demoEnterprises, expectSqlMatchesState, fund } from '../support/trading.ts'
 
 const CODE = 'AL-A00-GY'
 
@@ -93,38 +92,14 @@ describe.each(backends)('the projection written from its own thread on $name', (
   async function expectSqlEqualsState() {
     // Every command applied, the session clock's too (it commits without anyone awaiting).
     await service.projected(service.state.seq)
-    for (const owner of [firms.buyer, firms.seller])
-      for (const asset of [CASH, receiptAsset(CODE)])
-        for (const bucket of ['available', 'reserved'] as const) {
-          const row = await database.db
-            .selectFrom('ledger_balance')
-            .select('amount')
-            .where('owner', '=', owner)
-            .where('asset', '=', asset)
-            .where('bucket', '=', bucket)
-            .executeTakeFirst()
-          expect(row?.amount ?? 0n).toBe(service.state.balance({ owner, asset, bucket }))
-        }
-    for (const live of service.state.orders()) {
-      const row = await database.db
-        .selectFrom('trading_order')
-        .select(['status', 'filled_kg', 'remaining_kg', 'reserved'])
-        .where('id', '=', BigInt(live.id))
-        .executeTakeFirstOrThrow()
-      expect(row).toEqual({
-        status: live.status,
-        filled_kg: BigInt(live.filledKg),
-        remaining_kg: BigInt(live.remainingKg),
-        reserved: live.reserved,
-      })
-    }
+    const orderIds = [...service.state.orders()].map((o) => o.id)
+    await expectSqlMatchesState(database, service.state, [firms.buyer, firms.seller], CODE, orderIds)
     const cursor = await database.db
       .selectFrom('trading_cursor')
       .select('seq')
       .where('name', '=', 'projected')
       .executeTakeFirstOrThrow()
     expect(Number(cursor.seq)).toBe(service.state.seq)
-    expect((await verifyLedger(database.db)).discrepancies).toEqual([])
   }
 
   it('leaves SQL equal to the service state, whatever the orders, cancels and restarts', async () => {

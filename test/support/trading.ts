@@ -1,9 +1,11 @@
 import { mkdtempSync, rmSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
+import { expect } from 'vitest'
 import { createApiToken, createUser, type Role, type ScryptCost } from '../../src/accounts/index.ts'
 import { type AppOptions, buildApp, type HuiguoApp } from '../../src/app.ts'
-import { postLedgerEvent } from '../../src/ledger/index.ts'
+import { CASH, postLedgerEvent, receiptAsset, verifyLedger } from '../../src/ledger/index.ts'
+import type { TradingState } from '../../src/trading/service/index.ts'
 import type { TestDatabase } from './databases.ts'
 
 /** A cheap scrypt cost for test users (the real cost is in the accounts tests). */
@@ -91,4 +93,46 @@ export async function tradingApp(
       rmSync(journalDir, { recursive: true, force: true })
     },
   }
+}
+
+/**
+ * SQL holds what the trading state holds: the balances of `owners` in cash and in `instrument`'s
+ * receipts, each of `orderIds` as it stands, and a ledger that verifies.
+ */
+export async function expectSqlMatchesState(
+  database: TestDatabase,
+  state: TradingState,
+  owners: readonly string[],
+  instrument: string,
+  orderIds: Iterable<number>,
+) {
+  for (const owner of owners)
+    for (const asset of [CASH, receiptAsset(instrument)])
+      for (const bucket of ['available', 'reserved'] as const) {
+        const row = await database.db
+          .selectFrom('ledger_balance')
+          .select('amount')
+          .where('owner', '=', owner)
+          .where('asset', '=', asset)
+          .where('bucket', '=', bucket)
+          .executeTakeFirst()
+        expect(row?.amount ?? 0n).toBe(state.balance({ owner, asset, bucket }))
+      }
+  for (const id of orderIds) {
+    const live = state.order(id)!
+    const row = await database.db
+      .selectFrom('trading_order')
+      .select(['status', 'filled_kg', 'remaining_kg', 'reserved'])
+      .where('id', '=', BigInt(id))
+      .executeTakeFirstOrThrow()
+    expect(row).toEqual({
+      status: live.status,
+      filled_kg: BigInt(live.filledKg),
+      remaining_kg: BigInt(live.remainingKg),
+      reserved: live.reserved,
+    })
+  }
+  const report = await verifyLedger(database.db)
+  expect(report.discrepancies).toEqual([])
+  expect(report.ok).toBe(true)
 }
