@@ -72,8 +72,15 @@ async function answer(client, message) {
     }
     const verb = message.sql.length <= 8 ? message.sql.trim().toLowerCase() : ''
     if (verb === 'commit' || verb === 'rollback') owner = null // ended, even if the statement fails
-    const result = await pglite.query(message.sql, message.parameters)
+    // Owned from before 'begin' runs, so that a client closing meanwhile is still rolled back.
     if (verb === 'begin') owner = client
+    let result
+    try {
+      result = await pglite.query(message.sql, message.parameters)
+    } catch (error) {
+      if (verb === 'begin' && owner === client) owner = null
+      throw error
+    }
     client.postMessage({ id: message.id, ok: true, rows: result.rows, affectedRows: result.affectedRows })
   } catch (error) {
     client.postMessage({ id: message.id, ok: false, error: errorFields(error) })

@@ -38,7 +38,7 @@ runInBackground()
 const decoder = new TextDecoder()
 const post = (message: FromProjector) => port.postMessage(message)
 const { db, close } = openSharedDatabase(data.database)
-const state = new TradingState(data.instruments)
+const state = new TradingState(data.instruments, { idempotencyKeys: false })
 
 /** Rounds of commands (and instrument changes) not yet written, oldest first; `at` indexes into the first. */
 const rounds: Round[] = []
@@ -124,9 +124,8 @@ async function writeBatch(): Promise<void> {
   const startedAt = performance.now()
   await db.transaction().execute((trx) => batch.write(trx))
   post({ projected: batch.lastSeq, ms: performance.now() - startedAt })
-  // Closed orders are never touched again, nor keys read: the replica keeps what later commands reach.
+  // Closed orders are never touched again: the replica keeps what later commands reach.
   state.forget(NO_CLOSED_ORDERS_MS)
-  state.forgetKeys(NO_CLOSED_ORDERS_MS)
 }
 
 function finish(): void {

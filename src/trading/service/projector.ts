@@ -186,6 +186,8 @@ export class WorkerProjector implements Projector {
     })
     return new Promise((resolve, reject) => {
       let projector: WorkerProjector | null = null
+      /** The thread said it closed: its exit is then the end of a clean close. */
+      let closed = false
       const fail = (error: Error) => {
         if (projector === null) {
           worker.terminate().catch(() => {})
@@ -198,12 +200,15 @@ export class WorkerProjector implements Projector {
           resolve(projector)
         } else if ('projected' in message) events.projected(message.projected, message.ms)
         else if ('failed' in message) fail(projectionFailed(new Error(message.failed)))
-        else if (projector !== null) projector.#onClosed()
+        else if (projector !== null) {
+          closed = true
+          projector.#onClosed()
+        }
       })
       worker.on('error', (error) => fail(projectionFailed(error)))
       worker.on('exit', (code) => {
-        if (projector !== null && projector.#closed !== null) projector.#onClosed()
-        else fail(projectionFailed(new Error(`the projector thread exited (${code})`)))
+        if (closed) return
+        fail(projectionFailed(new Error(`the projector thread exited (${code})`)))
       })
     })
   }

@@ -249,9 +249,13 @@ export class TradingService {
         order = { ...hit.order }
         await this.#journal.whenDurable(seq)
       } else {
-        // Closed a while ago, so memory let it go: the projection holds it as it ended.
-        await this.projected(seq)
-        const stored = await findOrder(this.#db, hit.orderId)
+        // Closed a while ago, so memory let it go: the projection holds it as it ended, unless it
+        // is behind (then wait for it; a closed row is final, so usually there is no wait).
+        let stored = await findOrder(this.#db, hit.orderId)
+        if (stored === null || stored.status === 'open') {
+          await this.projected(seq)
+          stored = await findOrder(this.#db, hit.orderId)
+        }
         if (stored === null) throw new Error(`idempotency key of order ${hit.orderId}, which SQL lacks`)
         order = stored
       }
@@ -384,7 +388,7 @@ export class TradingService {
     this.#closed = true
     if (this.#timer) clearInterval(this.#timer)
     this.#eventLoopDelay.stop()
-    await this.projected().catch(() => {})
+    await this.projected(this.state.seq).catch(() => {}) // applied, so durable soon, or failed
     await this.#projector?.close()
   }
 
@@ -428,6 +432,7 @@ export class TradingService {
       }
       this.#projector!.add(applied, record)
     }
+    if (this.#projectionWaiters.length > 0) this.#projector!.hurry()
   }
 
   /** The projection's writer, from the snapshot at `fromSeq` on. */

@@ -97,13 +97,19 @@ export class TradingState {
   readonly #orders = new Map<number, OrderState>()
   readonly #resting = new Set<number>()
   readonly #balances = new Map<string, AccountBalance>()
-  readonly #keys = new IdempotencyKeys()
+  /** Null in a replica that only projects (see projector-thread.ts): it never answers a retry. */
+  readonly #keys: IdempotencyKeys | null
+  /** Orders as they closed (id, when), oldest first: what `forget` lets go, without a scan of the open ones. */
+  #closedIds: number[] = []
+  #closedAtMs: number[] = []
+  #closedHead = 0
   readonly #accountOf = new Map<string, number>()
   #seq = 0
   #nextOrderId = 1
   #nextTradeId = 1
 
-  constructor(instruments: readonly Instrument[]) {
+  constructor(instruments: readonly Instrument[], options: { readonly idempotencyKeys?: boolean } = {}) {
+    this.#keys = options.idempotencyKeys === false ? null : new IdempotencyKeys()
     this.engine = new MatchingEngine({ sink: this.#sink, initialOrders: 1 << 14 })
     for (const instrument of instruments) {
       this.#instruments.set(instrument.code, instrument)
@@ -155,13 +161,13 @@ export class TradingState {
   /** The order an idempotency key already placed, and whether the request is the same. */
   idempotent(enterpriseId: string, key: string, hash: string): IdempotentHit | null {
     const id = `${enterpriseId}\n${key}`
-    const hit = this.#keys.get(id)
+    const hit = this.#keys?.get(id)
     if (hit === undefined) return null
     return {
       orderId: hit.orderId,
       order: this.#orders.get(hit.orderId),
       createdAtMs: hit.createdAtMs,
-      sameRequest: this.#keys.sameHash(id, hash),
+      sameRequest: this.#keys!.sameHash(id, hash),
     }
   }
 
@@ -173,19 +179,21 @@ export class TradingState {
    */
   forget(beforeMs: number): number {
     let dropped = 0
-    // The map is in placement order: past the first order placed since `beforeMs`, none closed before.
-    for (const [id, order] of this.#orders) {
-      if (order.createdAtMs >= beforeMs) break
-      if (order.status === 'open' || order.updatedAtMs >= beforeMs) continue
-      this.#orders.delete(id)
-      dropped++
+    while (this.#closedHead < this.#closedIds.length && this.#closedAtMs[this.#closedHead]! < beforeMs) {
+      const id = this.#closedIds[this.#closedHead++]!
+      if (this.#orders.delete(id)) dropped++
+    }
+    if (this.#closedHead > 4096 && this.#closedHead * 2 > this.#closedIds.length) {
+      this.#closedIds = this.#closedIds.slice(this.#closedHead)
+      this.#closedAtMs = this.#closedAtMs.slice(this.#closedHead)
+      this.#closedHead = 0
     }
     return dropped
   }
 
   /** Drops the idempotency keys of orders placed before `beforeMs`, except open orders'. */
   forgetKeys(beforeMs: number): number {
-    return this.#keys.forgetBefore(beforeMs, (orderId) => this.#orders.get(orderId)?.status === 'open')
+    return this.#keys?.forgetBefore(beforeMs, (orderId) => this.#orders.get(orderId)?.status === 'open') ?? 0
   }
 
   /** Restores a snapshot into an empty state (before any command). */
@@ -220,13 +228,13 @@ export class TradingState {
       this.#resting.add(order.id)
       this.#sink.reset()
     }
-    for (const order of snapshot.closedOrders) this.#orders.set(order.id, order)
-    // In placement (id) order, as `apply` adds them, for `forget`.
-    const byId = [...this.#orders.values()].sort((a, b) => a.id - b.id)
-    this.#orders.clear()
-    for (const order of byId) this.#orders.set(order.id, order)
+    for (const order of [...snapshot.closedOrders].sort((a, b) => a.updatedAtMs - b.updatedAtMs)) {
+      this.#orders.set(order.id, order)
+      this.#closedIds.push(order.id)
+      this.#closedAtMs.push(order.updatedAtMs)
+    }
     for (const k of [...snapshot.keys].sort((a, b) => a.createdAtMs - b.createdAtMs || a.orderId - b.orderId))
-      this.#keys.set(`${k.enterpriseId}\n${k.key}`, k.orderId, k.hash, k.createdAtMs)
+      this.#keys?.set(`${k.enterpriseId}\n${k.key}`, k.orderId, k.hash, k.createdAtMs)
   }
 
   /**
@@ -319,6 +327,11 @@ export class TradingState {
       }
     }
     this.#seq = seq
+    for (const order of out.orders)
+      if (order.status !== 'open') {
+        this.#closedIds.push(order.id)
+        this.#closedAtMs.push(order.updatedAtMs)
+      }
     // The orders as this command left them: the live objects move on with later commands, and the
     // projection of this command (the snapshot recovery starts from) must not show their future.
     return { ...out, orders: out.orders.map((o) => ({ ...o, placementTradeIds: [...o.placementTradeIds] })) }
@@ -361,7 +374,7 @@ export class TradingState {
     }
     this.#nextOrderId++
     this.#orders.set(order.id, order)
-    this.#keys.set(
+    this.#keys?.set(
       `${order.enterpriseId}\n${order.idempotencyKey}`,
       order.id,
       order.requestHash,
