@@ -55,10 +55,8 @@ describe('IdempotencyKeys', () => {
         expect(keys.size).toBe(model.size)
         for (let k = 0; k <= 40; k++) {
           const entry = model.get(`k${k}`)
-          expect(keys.get(`k${k}`)).toEqual(
-            entry && { orderId: entry.orderId, createdAtMs: entry.createdAtMs },
-          )
-          for (let h = 0; h <= 3; h++) expect(keys.sameHash(`k${k}`, `h${h}`)).toBe(entry?.hash === `h${h}`)
+          // Order, request hash and time, or nothing once forgotten.
+          expect(keys.get(`k${k}`)).toEqual(entry)
         }
       }),
       { numRuns: 60 },

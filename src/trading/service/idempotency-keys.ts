@@ -13,6 +13,8 @@ const INITIAL_SLOTS = 1024
 
 export interface KeyEntry {
   readonly orderId: number
+  /** The hash of the request that placed the order. */
+  readonly hash: string
   readonly createdAtMs: number
 }
 
@@ -45,13 +47,11 @@ export class IdempotencyKeys {
   get(key: string): KeyEntry | undefined {
     const slot = this.#slots.get(key)
     if (slot === undefined) return undefined
-    return { orderId: this.#orderIds[slot]!, createdAtMs: this.#createdAtMs[slot]! }
-  }
-
-  /** True when `key` is remembered with this request hash. */
-  sameHash(key: string, hash: string): boolean {
-    const slot = this.#slots.get(key)
-    return slot !== undefined && this.#hashes[slot] === hash
+    return {
+      orderId: this.#orderIds[slot]!,
+      hash: this.#hashes[slot]!,
+      createdAtMs: this.#createdAtMs[slot]!,
+    }
   }
 
   /**

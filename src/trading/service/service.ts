@@ -554,11 +554,11 @@ export class TradingService {
     this.state.restore(snapshot)
     this.#projectedSeq = snapshot.seq
     this.#deliveredSeq = snapshot.seq
-    this.#projector = await this.#openProjector(snapshot.seq)
     if (this.#journal.lastSeq < snapshot.seq)
       throw new Error(
         `the journal ends at ${this.#journal.lastSeq} but the database has projected ${snapshot.seq}: wrong journal?`,
       )
+    this.#projector = await this.#openProjector(snapshot.seq)
     let replayed = 0
     for await (const entry of this.#journal.read(snapshot.seq)) {
       const command = JSON.parse(decoder.decode(entry.payload)) as JournalCommand

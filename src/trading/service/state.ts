@@ -86,6 +86,9 @@ export interface IdempotentHit {
   readonly sameRequest: boolean
 }
 
+/** An idempotency key is the enterprise's own: the same key from two enterprises is two keys. */
+const keyId = (enterpriseId: string, key: string): string => `${enterpriseId}\n${key}`
+
 /** A refusal of `apply` is a bug or a corrupt journal: the command passed `checkNew`/… before. */
 export class StateError extends Error {}
 
@@ -160,14 +163,13 @@ export class TradingState {
 
   /** The order an idempotency key already placed, and whether the request is the same. */
   idempotent(enterpriseId: string, key: string, hash: string): IdempotentHit | null {
-    const id = `${enterpriseId}\n${key}`
-    const hit = this.#keys?.get(id)
+    const hit = this.#keys?.get(keyId(enterpriseId, key))
     if (hit === undefined) return null
     return {
       orderId: hit.orderId,
       order: this.#orders.get(hit.orderId),
       createdAtMs: hit.createdAtMs,
-      sameRequest: this.#keys!.sameHash(id, hash),
+      sameRequest: hit.hash === hash,
     }
   }
 
@@ -234,7 +236,7 @@ export class TradingState {
       this.#closedAtMs.push(order.updatedAtMs)
     }
     for (const k of [...snapshot.keys].sort((a, b) => a.createdAtMs - b.createdAtMs || a.orderId - b.orderId))
-      this.#keys?.set(`${k.enterpriseId}\n${k.key}`, k.orderId, k.hash, k.createdAtMs)
+      this.#keys?.set(keyId(k.enterpriseId, k.key), k.orderId, k.hash, k.createdAtMs)
   }
 
   /**
@@ -375,7 +377,7 @@ export class TradingState {
     this.#nextOrderId++
     this.#orders.set(order.id, order)
     this.#keys?.set(
-      `${order.enterpriseId}\n${order.idempotencyKey}`,
+      keyId(order.enterpriseId, order.idempotencyKey),
       order.id,
       order.requestHash,
       order.createdAtMs,
