@@ -8,7 +8,7 @@ import { type Journal, openJournal } from '../../src/trading/journal/index.ts'
 import { IDEMPOTENCY_WINDOW_MS, TradingService } from '../../src/trading/service/index.ts'
 import type { OrderRequest } from '../../src/trading/service/model.ts'
 import { seededBackends, type TestDatabase } from '../support/databases.ts'
-import { demoEnterprises, fund } from '../support/trading.ts'
+import { demoEnterprises, fund, limitOrder } from '../support/trading.ts'
 
 const CODE = 'AL-A00-GY'
 const MINUTE = 60_000
@@ -47,16 +47,8 @@ describe.each(seededBackends())('idempotency keys of orders memory let go, on $n
     rmSync(journalDir, { recursive: true, force: true })
   })
 
-  const limit = (side: 'buy' | 'sell', tif: 'GTC' | 'IOC', lots: number): OrderRequest => ({
-    instrument: CODE,
-    side,
-    type: 'limit',
-    priceCnyPerT: instrument.referencePriceCnyPerT,
-    qtyKg: lots * instrument.lotKg,
-    tif,
-    postOnly: false,
-    stp: 'cancel_resting',
-  })
+  const limit = (side: 'buy' | 'sell', tif: 'GTC' | 'IOC', lots: number) =>
+    limitOrder(instrument, side, 0, lots, tif)
   const hashOf = (request: OrderRequest) => createHash('sha256').update(JSON.stringify(request)).digest('hex')
 
   it('answers a retry with the first result from SQL once the closed order left memory, and forgets the key after the window', async () => {

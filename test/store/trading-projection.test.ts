@@ -6,7 +6,7 @@ import { ProjectionBatch } from '../../src/trading/service/projection.ts'
 import { TradingState } from '../../src/trading/service/state.ts'
 import { loadSnapshot } from '../../src/trading/service/store.ts'
 import { seededBackends, type TestDatabase } from '../support/databases.ts'
-import { demoEnterprises, expectSqlMatchesState, fund } from '../support/trading.ts'
+import { demoEnterprises, expectSqlMatchesState, fund, limitOrder } from '../support/trading.ts'
 
 const CODE = 'AL-A00-GY'
 const AT = Date.UTC(2026, 10, 30, 2, 0)
@@ -54,16 +54,8 @@ describe.each(seededBackends())('the trading projection on $name', ({ open }) =>
     await database.db.transaction().execute((trx) => batch.write(trx))
   }
 
-  const limit = (side: 'buy' | 'sell', ticks: number, lots: number, tif: 'GTC' | 'IOC'): OrderRequest => ({
-    instrument: CODE,
-    side,
-    type: 'limit',
-    priceCnyPerT: instrument.referencePriceCnyPerT + ticks * instrument.tickCnyPerT,
-    qtyKg: lots * instrument.lotKg,
-    tif,
-    postOnly: false,
-    stp: 'cancel_resting',
-  })
+  const limit = (side: 'buy' | 'sell', ticks: number, lots: number, tif: 'GTC' | 'IOC') =>
+    limitOrder(instrument, side, ticks, lots, tif)
 
   it('writes an order touched by several commands of one batch once, as the last of them left it', async () => {
     const batch = new ProjectionBatch()

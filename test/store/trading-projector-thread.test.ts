@@ -11,7 +11,7 @@ import { type Journal, openJournal } from '../../src/trading/journal/index.ts'
 import { TradingService } from '../../src/trading/service/index.ts'
 import type { OrderRequest } from '../../src/trading/service/model.ts'
 import { seededBackends, type TestDatabase } from '../support/databases.ts'
-import { demoEnterprises, expectSqlMatchesState, fund } from '../support/trading.ts'
+import { demoEnterprises, expectSqlMatchesState, fund, limitOrder } from '../support/trading.ts'
 
 const CODE = 'AL-A00-GY'
 
@@ -71,16 +71,8 @@ describe.each(backends)('the projection written from its own thread on $name', (
     rmSync(journalDir, { recursive: true, force: true })
   })
 
-  const limit = (side: 'buy' | 'sell', ticks: number, lots: number, tif: 'GTC' | 'IOC'): OrderRequest => ({
-    instrument: CODE,
-    side,
-    type: 'limit',
-    priceCnyPerT: instrument.referencePriceCnyPerT + ticks * instrument.tickCnyPerT,
-    qtyKg: lots * instrument.lotKg,
-    tif,
-    postOnly: false,
-    stp: 'cancel_resting',
-  })
+  const limit = (side: 'buy' | 'sell', ticks: number, lots: number, tif: 'GTC' | 'IOC') =>
+    limitOrder(instrument, side, ticks, lots, tif)
 
   async function place(enterprise: string, request: OrderRequest) {
     const key = `projector-thread-${++keys}`

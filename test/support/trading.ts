@@ -4,8 +4,9 @@ import { join } from 'node:path'
 import { expect } from 'vitest'
 import { createApiToken, createUser, type Role, type ScryptCost } from '../../src/accounts/index.ts'
 import { type AppOptions, buildApp, type HuiguoApp } from '../../src/app.ts'
+import type { Instrument } from '../../src/instruments/index.ts'
 import { CASH, postLedgerEvent, receiptAsset, verifyLedger } from '../../src/ledger/index.ts'
-import type { TradingState } from '../../src/trading/service/index.ts'
+import type { OrderRequest, TradingState } from '../../src/trading/service/index.ts'
 import type { TestDatabase } from './databases.ts'
 
 /** A cheap scrypt cost for test users (the real cost is in the accounts tests). */
@@ -136,3 +137,21 @@ export async function expectSqlMatchesState(
   expect(report.discrepancies).toEqual([])
   expect(report.ok).toBe(true)
 }
+
+/** A limit order of `lots` lots, `ticks` ticks from the instrument's reference price. */
+export const limitOrder = (
+  instrument: Instrument,
+  side: 'buy' | 'sell',
+  ticks: number,
+  lots: number,
+  tif: 'GTC' | 'IOC',
+): OrderRequest => ({
+  instrument: instrument.code,
+  side,
+  type: 'limit',
+  priceCnyPerT: instrument.referencePriceCnyPerT + ticks * instrument.tickCnyPerT,
+  qtyKg: lots * instrument.lotKg,
+  tif,
+  postOnly: false,
+  stp: 'cancel_resting',
+})
