@@ -1,3 +1,4 @@
+import { constants } from 'node:fs'
 import { mkdtemp, open, readdir, readFile, rm, stat, truncate, writeFile } from 'node:fs/promises'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
@@ -206,21 +207,39 @@ describe('FileJournal', () => {
     expect(await readdir(dir)).not.toContain('huiguo.lock')
   })
 
-  it('fails when an fdatasync fails: waiters reject, appends throw, nothing later is acknowledged', async () => {
-    let failSync = false
-    const openFile = async (path: string, flags: string): Promise<SegmentHandle> => {
+  it('opens every segment it appends to with O_DSYNC: a write returns once it is durable', async () => {
+    const flagsSeen: number[] = []
+    const openFile = (path: string, flags: number) => {
+      flagsSeen.push(flags)
+      return open(path, flags)
+    }
+    const first = await FileJournal.open(dir, { ...quiet, openFile, segmentBytes: 64 })
+    for (let i = 0; i < 4; i++) await first.whenDurable(first.append(bytes(`record ${i}`)))
+    await first.close()
+    const again = await FileJournal.open(dir, { ...quiet, openFile, segmentBytes: 64 })
+    await again.whenDurable(again.append(bytes('after a restart')))
+    await again.close()
+    expect(flagsSeen.length).toBeGreaterThan(2)
+    for (const flags of flagsSeen) expect(flags & constants.O_DSYNC).toBe(constants.O_DSYNC)
+  })
+
+  it('fails when a durable write fails: waiters reject, appends throw, nothing later is acknowledged', async () => {
+    let failWrites = false
+    const openFile = async (path: string, flags: number): Promise<SegmentHandle> => {
       const handle = await open(path, flags)
       return {
-        write: (buffer, offset, length, position) => handle.write(buffer, offset, length, position),
-        datasync: () =>
-          failSync ? Promise.reject(new Error('EIO: i/o error, fdatasync')) : handle.datasync(),
+        write: (buffer, offset, length, position) =>
+          failWrites
+            ? Promise.reject(new Error('EIO: i/o error, write'))
+            : handle.write(buffer, offset, length, position),
+        datasync: () => handle.datasync(),
         truncate: (length) => handle.truncate(length),
         close: () => handle.close(),
       }
     }
     const journal = await FileJournal.open(dir, { ...quiet, openFile })
     await journal.whenDurable(journal.append(bytes('ok')))
-    failSync = true
+    failWrites = true
     const seq = journal.append(bytes('lost'))
     const later = journal.whenDurable(seq)
     await expect(later).rejects.toThrow(JournalFailedError)
@@ -232,7 +251,7 @@ describe('FileJournal', () => {
   })
 
   it('fails when a write fails', async () => {
-    const openFile = async (path: string, flags: string): Promise<SegmentHandle> => {
+    const openFile = async (path: string, flags: number): Promise<SegmentHandle> => {
       const handle = await open(path, flags)
       return {
         write: async (buffer, offset, length, position) => {
