@@ -6,6 +6,7 @@ import pg from 'pg'
 import { lockFolder } from '../folder-lock.ts'
 import { migrateToLatest } from './migrations/index.ts'
 import { PGliteDialect, type PGliteQueryable } from './pglite-dialect.ts'
+import { PGLITE_SETTINGS } from './pglite-settings.mjs'
 import { PGliteWorkerClient } from './pglite-worker-client.ts'
 import type { Database } from './schema.ts'
 
@@ -55,10 +56,7 @@ export async function openDatabase(target: DatabaseTarget, options: OpenOptions 
         : await PGlite.create({
             ...(target.dataDir ? { dataDir: target.dataDir } : {}),
             parsers: { [INT8_OID]: (text: string) => BigInt(text) },
-            // PGlite runs with fsync off (its -F): a crash of the process leaves its writes with
-            // the OS, so no page is ever torn by one, and the full-page images PostgreSQL puts in
-            // the WAL after each checkpoint against torn pages would be work that guards nothing.
-            startParams: [...PGlite.defaultStartParams, '-c', 'full_page_writes=off'],
+            startParams: [...PGlite.defaultStartParams, ...PGLITE_SETTINGS],
           })
       if (pglite instanceof PGliteWorkerClient) worker = pglite
     } catch (error) {

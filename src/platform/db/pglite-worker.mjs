@@ -5,6 +5,7 @@
 import { parentPort, workerData } from 'node:worker_threads'
 import { PGlite } from '@electric-sql/pglite'
 import { runInBackground } from '../background-thread.mjs'
+import { PGLITE_SETTINGS } from './pglite-settings.mjs'
 
 // What this thread does for the server (the SQL projection of the journal, reads) can wait; the
 // main thread's answers to orders cannot.
@@ -36,8 +37,7 @@ if (parent === null) throw new Error('pglite-worker runs as a worker thread')
 const opening = PGlite.create({
   ...(workerData.dataDir ? { dataDir: workerData.dataDir } : {}),
   parsers: { [INT8_OID]: (text) => BigInt(text) },
-  // As connect.ts: PGlite runs with fsync off, so full-page images in the WAL guard nothing.
-  startParams: [...PGlite.defaultStartParams, '-c', 'full_page_writes=off'],
+  startParams: [...PGlite.defaultStartParams, ...PGLITE_SETTINGS],
 })
 
 // Clients: the thread that started this worker, and any thread it handed a port to ({ attach }).

@@ -40,18 +40,19 @@ describe('PGlite in a worker thread', () => {
   })
 
   it.each([true, false])(
-    'runs without full-page writes (worker: %s), which fsync off makes pointless',
+    'runs without full-page writes or zero-filled WAL segments (worker: %s), which fsync off makes pointless',
     async (worker) => {
       const dir = mkdtempSync(join(tmpdir(), 'huiguo-settings-'))
       const database = await openDatabase({ kind: 'pglite', dataDir: dir }, { worker })
       try {
         const settings = await sql<{ name: string; setting: string }>`
-        select name, setting from pg_settings where name in ('fsync', 'full_page_writes') order by name`.execute(
+        select name, setting from pg_settings where name in ('fsync', 'full_page_writes', 'wal_init_zero') order by name`.execute(
           database.db,
         )
         expect(settings.rows).toEqual([
           { name: 'fsync', setting: 'off' },
           { name: 'full_page_writes', setting: 'off' },
+          { name: 'wal_init_zero', setting: 'off' },
         ])
       } finally {
         await database.close()
