@@ -320,6 +320,12 @@ const atMost = (snapshot: LatencySnapshot, q: number): string => {
 const huiguoWindows: Record<LoadSpec['mode'], Window[]> = { closed: [], paced: [] }
 const nowUs = (): number => Number(process.hrtime.bigint() / 1000n)
 
+/** The order thread's collector pauses in a pass: how many, their total, and those over 10 ms. */
+function gcLine(pauses: LatencySnapshot): string {
+  const over10 = pauses.counts.reduce((n, c, i) => n + ((pauses.boundsMs[i - 1] ?? 0) >= 10 ? c : 0), 0)
+  return `GC ${int(pauses.count)} pauses, ${int(pauses.sumMs)} ms in all, ${over10} over 10 ms; `
+}
+
 async function pass(server: Server, label: string, spec: LoadSpec, quiet = false): Promise<Pass> {
   const pid = server.process.pid
   const cpuBefore = cpuSecOf(pid)
@@ -383,6 +389,7 @@ async function pass(server: Server, label: string, spec: LoadSpec, quiet = false
       `    inside huiguo: append to durable p50 ${atMost(commit, 0.5)}, p99 ${atMost(commit, 0.99)}, ` +
         `max ${commit.maxMs.toFixed(1)} ms (all time) over ${int(commit.count)} commands; ` +
         (loopDelay ? `event loop delay p99 ${atMost(loopDelay, 0.99)}; ` : '') +
+        gcLine(since(opsAfter.gcPause, opsBefore.gcPause)) +
         `SQL projection ` +
         `${int(batches.count)} batches (p99 ${atMost(batches, 0.99)}), at most ${int(backlogMax)} ` +
         `commands behind, ${int(opsAfter.projectionBacklog)} at the end, caught up ${catchUpSec.toFixed(1)} s ` +

@@ -1,6 +1,7 @@
 export * from './db/index.ts'
 export { type EventLoopDelay, monitorEventLoopDelay } from './event-loop-delay.ts'
 export { type FolderUse, lockFolder } from './folder-lock.ts'
+export { type GcPauses, monitorGcPauses } from './gc-pauses.ts'
 export { buildHttp, type HttpApp, type HttpOptions } from './http/build-http.ts'
 export { decodeCursor, encodeCursor, pageOf } from './http/cursor.ts'
 export * from './http/schemas.ts'

@@ -141,6 +141,8 @@ describe.each(seededBackends())('an order’s acknowledgment on $name', ({ open 
     expect(projected.projectedSeq).toBeGreaterThanOrEqual(durable.durableSeq)
     expect(projected.projectionBacklog).toBe(projected.appliedSeq - projected.projectedSeq)
     expect(projected.projectionBatch.count).toBeGreaterThan(before.projectionBatch.count)
+    expect(projected.gcPause.counts.reduce((a: number, b: number) => a + b, 0)).toBe(projected.gcPause.count)
+    expect(projected.gcPause.count).toBeGreaterThanOrEqual(before.gcPause.count)
     expect(projected.failure).toBeNull()
   })
 

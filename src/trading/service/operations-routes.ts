@@ -32,6 +32,9 @@ const Operations = Type.Object({
   eventLoopDelay: Type.Object(LATENCY_FIELDS, {
     description: `How late a 20 ms timer fires on the thread that answers orders. ${CUMULATIVE}`,
   }),
+  gcPause: Type.Object(LATENCY_FIELDS, {
+    description: `Garbage-collection pauses of the thread that answers orders, one observation per pause. ${CUMULATIVE}`,
+  }),
   failure: Type.Union([Type.String(), Type.Null()]),
 })
 

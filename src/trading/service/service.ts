@@ -18,6 +18,7 @@ import {
 import { AppError, type Refusal, type Result, refuse } from '../../kernel/index.ts'
 import type { Database, SharedDatabase } from '../../platform/db/index.ts'
 import { type EventLoopDelay, monitorEventLoopDelay } from '../../platform/event-loop-delay.ts'
+import { type GcPauses, monitorGcPauses } from '../../platform/gc-pauses.ts'
 import { LatencyHistogram, type LatencySnapshot } from '../../platform/latency-histogram.ts'
 import type { Journal } from '../journal/index.ts'
 import type { Applied, JournalCommand, OrderRequest, OrderState } from './model.ts'
@@ -95,6 +96,8 @@ export interface TradingOperations {
   readonly projectionBatch: LatencySnapshot
   /** How late a 20 ms timer fires on the thread that answers orders (cumulative since start). */
   readonly eventLoopDelay: LatencySnapshot
+  /** Garbage-collection pauses of the thread that answers orders (cumulative since start). */
+  readonly gcPause: LatencySnapshot
   /** Why the service stopped taking commands, or null. */
   readonly failure: string | null
 }
@@ -144,6 +147,7 @@ export class TradingService {
   readonly #commitLatency = new LatencyHistogram()
   readonly #projectionLatency = new LatencyHistogram()
   readonly #eventLoopDelay: EventLoopDelay = monitorEventLoopDelay()
+  readonly #gcPauses: GcPauses = monitorGcPauses()
 
   private constructor(options: TradingServiceOptions) {
     this.#db = options.db
@@ -163,6 +167,7 @@ export class TradingService {
       await service.#recover()
     } catch (error) {
       service.#eventLoopDelay.stop()
+      service.#gcPauses.stop()
       await service.#projector?.close()
       throw error
     }
@@ -190,6 +195,7 @@ export class TradingService {
       commit: this.#commitLatency.snapshot(),
       projectionBatch: this.#projectionLatency.snapshot(),
       eventLoopDelay: this.#eventLoopDelay.histogram.snapshot(),
+      gcPause: this.#gcPauses.histogram.snapshot(),
       failure: this.#failure?.message ?? null,
     }
   }
@@ -388,6 +394,7 @@ export class TradingService {
     this.#closed = true
     if (this.#timer) clearInterval(this.#timer)
     this.#eventLoopDelay.stop()
+    this.#gcPauses.stop()
     await this.projected(this.state.seq).catch(() => {}) // applied, so durable soon, or failed
     await this.#projector?.close()
   }
