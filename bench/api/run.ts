@@ -388,7 +388,7 @@ async function pass(server: Server, label: string, spec: LoadSpec, quiet = false
     console.log(
       `    inside huiguo: append to durable p50 ${atMost(commit, 0.5)}, p99 ${atMost(commit, 0.99)}, ` +
         `max ${commit.maxMs.toFixed(1)} ms (all time) over ${int(commit.count)} commands; ` +
-        (loopDelay ? `event loop delay p99 ${atMost(loopDelay, 0.99)}; ` : '') +
+        (loopDelay ? `event loop delay p99 ${atMost(loopDelay, 0.99)}, max ${atMost(loopDelay, 1)}; ` : '') +
         gcLine(since(opsAfter.gcPause, opsBefore.gcPause)) +
         `SQL projection ` +
         `${int(batches.count)} batches (p99 ${atMost(batches, 0.99)}), at most ${int(backlogMax)} ` +
