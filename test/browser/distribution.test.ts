@@ -259,7 +259,10 @@ describe('distribution', () => {
         l.shipment.destination.city,
       )
     expect(await ui.page.locator('[data-testid=route-truck]').count()).toBe(answer.trucksUsed)
-    expect(await ui.page.locator('[data-testid=route-line]').count()).toBe(answer.routes.length)
+    // The map draws its lines once the outline of China has loaded, after the table.
+    await expect
+      .poll(() => ui.page.locator('[data-testid=route-line]').count(), { timeout: 20_000 })
+      .toBe(answer.routes.length)
     expect(await text('routes-km')).toContain(formatKm(answer.km))
     expect(await text('routes-trucks-used')).toContain(String(answer.trucksUsed))
     await shot('distribution-routes-zh.png')
