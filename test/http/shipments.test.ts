@@ -282,9 +282,12 @@ describe.each(seededBackends())('shipments API on $name', ({ open }) => {
         'contractId',
         'price',
         'amount',
-        '34.7',
+        '"lat"',
+        '"lon"',
       ])
         expect(text, secret).not.toContain(secret)
+      // The position's latitude as a JSON number (as a substring it can also be a timestamp's "…:34.7…").
+      expect(text).not.toMatch(/[:,[]34\.7[,}\]]/)
     }
     const delivered = (await get({}, `/track/${shipment.trackingCode}`)).json()
     expect(delivered).toMatchObject({ status: 'delivered', origin: { city: 'Gongyi' }, eta: null })
