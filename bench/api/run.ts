@@ -20,9 +20,10 @@
  * Passes alternate bare, Huiguo, `--runs` times (default 3) after a short warm-up of each, and the
  * figures are medians. Then `--runs` paced passes at half Huiguo's median rate give the p99 at half
  * rate (an open loop timed from when each order was due, see load.ts), each beside a paced pass of
- * the bare endpoint at the same rate: the p99 this harness measures when an answer costs nothing. A pass whose 2xx share is
- * under 99 % is flagged as not a valid measurement. After each Huiguo pass the harness waits for the
- * server's CPU to settle (deferred work such as the SQL projection) and prints how long that took.
+ * the bare endpoint at the same rate: the p99 this harness measures when an answer costs nothing.
+ * A pass whose 2xx share is under 99 % is flagged as not a valid measurement. After each Huiguo
+ * pass the harness waits for the server's CPU to settle (deferred work such as the SQL projection)
+ * and prints how long that took.
  * Beside each Huiguo pass it prints Huiguo's own view from `GET /trading/operations` (a risk
  * officer's token): the append-to-durable latency of the pass's commands, how far the SQL projection
  * fell behind, and how long after the pass it caught up; answered orders over pass plus catch-up is
@@ -516,10 +517,10 @@ try {
   console.log(`half rate: ${int(halfRate)} orders/s, paced evenly (open loop), ${CONNECTIONS} connections`)
   const halves: Pass[] = []
   const bareHalves: Pass[] = []
+  // The bare endpoint at the same pace is the half-rate p99's peer: what this harness and machine
+  // measure for an answer that costs nothing.
+  const paced = (url: string): LoadSpec => ({ ...closed(url, DURATION_SEC), mode: 'paced', rate: halfRate })
   for (let run = 1; run <= RUNS; run++) {
-    // The bare endpoint at the same pace is the half-rate p99's peer: what this harness and machine
-    // measure for an answer that costs nothing.
-    const paced = (url: string): LoadSpec => ({ ...closed(url, DURATION_SEC), mode: 'paced', rate: halfRate })
     bareHalves.push(await pass(bare, `bare   @ half #${run}`, paced(bare.url)))
     halves.push(await pass(huiguo, `huiguo @ half #${run}`, paced(huiguo.url)))
   }
