@@ -1,7 +1,8 @@
 // The settings PGlite starts with, in its worker thread (pglite-worker.mjs) and in the calling
 // thread (connect.ts) alike. PGlite runs with fsync off (its own -F): a crash of the process leaves
 // its writes with the OS, which a power loss is the only way to lose, and the trading journal, not
-// this database, is what recovery starts from. Against that, two of PostgreSQL's defaults only
+// this database, is what recovery starts from. (The worker flushes each commit's files itself, to
+// spread the writes out: see pglite-flush.mjs.) Against that, two of PostgreSQL's defaults only
 // cost writes:
 // - full_page_writes: the page images put in the WAL after each checkpoint guard against pages
 //   torn by a crash, which a process crash cannot tear;

@@ -13,11 +13,15 @@ export interface QueryAnswer<R> {
 /** The worker script: plain JavaScript beside this module, and beside the bundle's chunks in dist/. */
 const WORKER_SCRIPT = new URL('./pglite-worker.mjs', import.meta.url)
 
-/** What the client posts: a statement (null closes the database). */
-interface WorkerQuery {
-  readonly id: number
-  readonly sql: string | null
-  readonly parameters: readonly unknown[]
+/** What the client posts: a statement (null closes the database), or a request for flush counts. */
+type WorkerQuery =
+  | { readonly id: number; readonly sql: string | null; readonly parameters: readonly unknown[] }
+  | { readonly id: number; readonly flushStats: true }
+
+/** How often the worker has flushed PGlite's files to disk, and how many files in all (pglite-flush.mjs). */
+export interface FlushStats {
+  readonly flushes: number
+  readonly filesFlushed: number
 }
 type WorkerAnswer =
   | {
@@ -98,6 +102,13 @@ export class PGliteWorkerClient {
     throw error
   }
 
+  /** The worker's flushes so far (none for an in-memory database). */
+  async flushStats(): Promise<FlushStats> {
+    const answer = await this.#send({ id: this.#nextId++, flushStats: true })
+    if (!answer.ok) throw new Error(String(answer.error.message))
+    return answer.rows[0] as FlushStats
+  }
+
   /** Closes the database (the worker's client) or just this port (a port's client). */
   async close(): Promise<void> {
     const endpoint = this.#endpoint
@@ -108,11 +119,14 @@ export class PGliteWorkerClient {
   }
 
   #post(sql: string | null, parameters: readonly unknown[]): Promise<WorkerAnswer> {
+    return this.#send({ id: this.#nextId++, sql, parameters })
+  }
+
+  #send(message: WorkerQuery): Promise<WorkerAnswer> {
     if (this.#failure) return Promise.reject(this.#failure)
-    const id = this.#nextId++
     return new Promise((resolve, reject) => {
-      this.#pending.set(id, { resolve, reject })
-      this.#endpoint.postMessage({ id, sql, parameters } satisfies WorkerQuery)
+      this.#pending.set(message.id, { resolve, reject })
+      this.#endpoint.postMessage(message)
     })
   }
 }

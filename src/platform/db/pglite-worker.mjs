@@ -2,9 +2,11 @@
 // pglite-worker-client.ts posts, one at a time in arrival order, so PGlite's WebAssembly never blocks
 // the thread that serves requests and matches orders. Plain JavaScript, so that the same file runs
 // from the sources and from the bundle without a TypeScript loader in the worker.
+import fs from 'node:fs'
 import { parentPort, workerData } from 'node:worker_threads'
 import { PGlite } from '@electric-sql/pglite'
 import { runInBackground } from '../background-thread.mjs'
+import { watchWrites } from './pglite-flush.mjs'
 import { PGLITE_SETTINGS } from './pglite-settings.mjs'
 
 // What this thread does for the server (the SQL projection of the journal, reads) can wait; the
@@ -34,6 +36,8 @@ function errorFields(error) {
 
 const parent = parentPort
 if (parent === null) throw new Error('pglite-worker runs as a worker thread')
+// Before PGlite opens a file: each commit's writes are flushed before the worker answers it.
+const writes = workerData.dataDir ? watchWrites(fs) : null
 const opening = PGlite.create({
   ...(workerData.dataDir ? { dataDir: workerData.dataDir } : {}),
   parsers: { [INT8_OID]: (text) => BigInt(text) },
@@ -65,6 +69,15 @@ async function pump() {
 async function answer(client, message) {
   try {
     const pglite = await opening
+    if (message.flushStats) {
+      client.postMessage({
+        id: message.id,
+        ok: true,
+        rows: [{ flushes: 0, filesFlushed: 0, ...writes?.stats }],
+        affectedRows: undefined,
+      })
+      return
+    }
     if (message.sql === null) {
       await pglite.close()
       client.postMessage({ id: message.id, ok: true, rows: [], affectedRows: undefined })
@@ -80,6 +93,14 @@ async function answer(client, message) {
     } catch (error) {
       if (verb === 'begin' && owner === client) owner = null
       throw error
+    }
+    // Outside a transaction every statement has committed (or rolled back) by now.
+    if (owner === null && writes?.dirty) {
+      try {
+        writes.flush()
+      } catch (error) {
+        throw new Error(`committed, but the database's files could not be flushed to disk: ${error.message}`)
+      }
     }
     client.postMessage({ id: message.id, ok: true, rows: result.rows, affectedRows: result.affectedRows })
   } catch (error) {

@@ -1,0 +1,12 @@
+/** What `watchWrites` has flushed so far. */
+export interface FlushStats {
+  flushes: number
+  filesFlushed: number
+}
+
+/** Notes the files written through `fs` in this thread and flushes them on demand (see pglite-flush.mjs). */
+export function watchWrites(fs: typeof import('node:fs')): {
+  readonly stats: FlushStats
+  readonly dirty: boolean
+  flush(): void
+}
