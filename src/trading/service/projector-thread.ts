@@ -61,7 +61,7 @@ function fail(error: unknown): void {
 port.on('message', (message: ToProjector) => {
   if ('commands' in message) {
     rounds.push(message.commands)
-    queued += message.commands.records.length
+    queued += message.commands.ends.length
   } else if ('instrument' in message) rounds.push({ instrument: message.instrument })
   else if ('hurry' in message) hurried = true
   else closing = true
@@ -105,7 +105,8 @@ async function writeBatch(): Promise<void> {
       continue
     }
     const seq = round.firstSeq + at
-    const command = JSON.parse(decoder.decode(round.records[at])) as JournalCommand
+    const record = round.bytes.subarray(at === 0 ? 0 : round.ends[at - 1], round.ends[at])
+    const command = JSON.parse(decoder.decode(record)) as JournalCommand
     const applied = state.apply(seq, command)
     const trades = round.shapes[2 * at]
     const postings = round.shapes[2 * at + 1]
@@ -115,7 +116,7 @@ async function writeBatch(): Promise<void> {
       )
     batch.add(applied)
     queued--
-    if (++at === round.records.length) {
+    if (++at === round.ends.length) {
       rounds.shift()
       at = 0
     }

@@ -7,7 +7,7 @@
  * - {@link WorkerProjector} hands the journal records to a thread of its own
  *   (projector-thread.ts), which applies them to a replica of the trading state and writes what
  *   that replica's results say. The thread that answers orders then spends nothing on the
- *   projection but one message per group commit, and holds none of its backlog: encoding a command
+ *   projection but one message per batch or per PROJECTION_HANDOFF_MS, and holds none of its backlog: encoding a command
  *   for SQL cost it a fifth of its time per order, and the encoded rows, kept until written,
  *   outlived the young generation and made every scavenge copy them (4–9 ms pauses on the order
  *   path at half the benchmark's rate, against ~1 ms without). The replica checks each command's
@@ -31,6 +31,15 @@ export const PROJECTION_BATCH = 256
  * reader that needs the projection (`hurry`) and a full batch start it at once.
  */
 export const PROJECTION_DELAY_MS = 100
+
+/**
+ * How long {@link WorkerProjector} gathers durable commands before it posts them to its thread,
+ * unless a batch is full first or a reader hurries. At half the API benchmark's rate a message per
+ * group commit was a message per order (a post, a wake-up of the projector thread and a clone per
+ * record), which the order thread paid for while orders waited; a batch gathers for at most
+ * PROJECTION_DELAY_MS on the other side anyway.
+ */
+export const PROJECTION_HANDOFF_MS = 20
 
 export interface ProjectorEvents {
   /** SQL holds every command up to `seq`; the last batch's transaction took `ms`. */
@@ -132,11 +141,21 @@ export const projectionFailed = (error: unknown): Error =>
 
 /** What the service's thread tells the projector's. */
 export type ToProjector =
-  /** Consecutive commands from `firstSeq`; `shapes` holds each one's trade and posting counts. */
-  | { readonly commands: { firstSeq: number; records: Uint8Array[]; shapes: number[] } }
+  /**
+   * Consecutive commands from `firstSeq`: their journal records one after another in `bytes`
+   * (record i ends at `ends[i]`), and each one's trade and posting counts in `shapes`.
+   */
+  | { readonly commands: ProjectorCommands }
   | { readonly instrument: Instrument }
   | { readonly hurry: true }
   | { readonly close: true }
+
+export interface ProjectorCommands {
+  readonly firstSeq: number
+  readonly bytes: Uint8Array
+  readonly ends: readonly number[]
+  readonly shapes: readonly number[]
+}
 
 /** What the projector's thread answers. */
 export type FromProjector =
@@ -162,7 +181,8 @@ const FROM_SOURCES = import.meta.url.endsWith('.ts')
 export class WorkerProjector implements Projector {
   readonly #worker: Worker
   readonly #events: ProjectorEvents
-  #pending: { firstSeq: number; records: Uint8Array[]; shapes: number[] } | null = null
+  #pending: { firstSeq: number; records: Uint8Array[]; bytes: number; shapes: number[] } | null = null
+  #timer: NodeJS.Timeout | null = null
   #closed: Promise<void> | null = null
   #onClosed: () => void = () => {}
   #failed = false
@@ -214,14 +234,15 @@ export class WorkerProjector implements Projector {
   }
 
   add(applied: Applied, record: Uint8Array): void {
-    if (this.#pending === null) {
-      // One message per synchronous run of adds (a group commit's commands), not one per command.
-      this.#pending = { firstSeq: applied.seq, records: [], shapes: [] }
-      queueMicrotask(() => this.#send())
+    let pending = this.#pending
+    if (pending === null) {
+      pending = this.#pending = { firstSeq: applied.seq, records: [], bytes: 0, shapes: [] }
+      this.#timer = setTimeout(() => this.#send(), PROJECTION_HANDOFF_MS).unref()
     }
-    // A view into a larger buffer (a journal segment read back) would be cloned whole: copy it out.
-    this.#pending.records.push(record.byteLength === record.buffer.byteLength ? record : record.slice())
-    this.#pending.shapes.push(applied.trades.length, applied.ledger.length)
+    pending.records.push(record)
+    pending.bytes += record.byteLength
+    pending.shapes.push(applied.trades.length, applied.ledger.length)
+    if (pending.records.length >= PROJECTION_BATCH) this.#send()
   }
 
   /** The thread's replica follows the service's instruments (a status change). */
@@ -245,14 +266,27 @@ export class WorkerProjector implements Projector {
     return this.#closed
   }
 
+  /** Posts the gathered commands: their records copied into one buffer, which is moved, not cloned. */
   #send(): void {
     const pending = this.#pending
+    if (pending === null) return
     this.#pending = null
-    if (pending) this.#post({ commands: pending })
+    if (this.#timer) clearTimeout(this.#timer)
+    this.#timer = null
+    const bytes = new Uint8Array(pending.bytes)
+    const ends: number[] = []
+    let end = 0
+    for (const record of pending.records) {
+      bytes.set(record, end)
+      end += record.byteLength
+      ends.push(end)
+    }
+    const commands: ProjectorCommands = { firstSeq: pending.firstSeq, bytes, ends, shapes: pending.shapes }
+    this.#post({ commands }, [bytes.buffer])
   }
 
-  #post(message: ToProjector): void {
-    if (!this.#failed) this.#worker.postMessage(message)
+  #post(message: ToProjector, transfer: ArrayBuffer[] = []): void {
+    if (!this.#failed) this.#worker.postMessage(message, transfer)
   }
 
   #fail(error: Error): void {
