@@ -12,6 +12,7 @@ import Fastify, {
   type RawServerDefault,
 } from 'fastify'
 import { Type } from 'typebox'
+import { lazyChildLoggerFactory } from './lazy-child-logger.ts'
 import { installProblemHandlers } from './problem.ts'
 import { ProblemSchema } from './schemas.ts'
 
@@ -39,6 +40,7 @@ export async function buildHttp(options: HttpOptions): Promise<HttpApp> {
     ...(options.logger ? { loggerInstance: options.logger } : { logger: false }),
     // Per-request lines would drown the log at trading volumes; errors are still logged.
     logController: new LogController({ disableRequestLogging: true }),
+    childLoggerFactory: lazyChildLoggerFactory,
     bodyLimit: 5 * 1024 * 1024,
     ajv: {
       customOptions: {
