@@ -1,4 +1,5 @@
 import { createHash, randomBytes } from 'node:crypto'
+import { Agent, get as httpGet } from 'node:http'
 import type { LightMyRequestResponse } from 'fastify'
 import { sql } from 'kysely'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
@@ -371,6 +372,69 @@ describe.each(testBackends())('accounts and authentication on $name', ({ open })
     expect((await get('/api/v1/public', { authorization: 'Bearer nonsense' })).json()).toEqual({
       principal: null,
     })
+  })
+
+  it('tells apart the credentials sent one after another over one keep-alive connection', async () => {
+    const tokenOf = async (username: string) => {
+      const { token } = await createApiToken(
+        database.db,
+        { userId: users[username]!.id, name: `keep-alive ${username}`, expiresAt: null },
+        new Date(),
+      )
+      secrets.add(token)
+      return `Bearer ${token}`
+    }
+    const risk = await tokenOf('risk.zhao')
+    const trader = await tokenOf('trader.li')
+    const adminCookie = await loginCookie('admin.wang')
+    const url = await app.listen({ port: 0, host: '127.0.0.1' })
+    const agent = new Agent({ keepAlive: true, maxSockets: 1 })
+    const ask = (headers: Record<string, string>) =>
+      new Promise<{ status: number; username: string | null; code: string | null; reused: boolean }>(
+        (resolve, reject) => {
+          const request = httpGet(`${url}/api/v1/auth/me`, { agent, headers }, (res) => {
+            let body = ''
+            res.setEncoding('utf8').on('data', (chunk: string) => {
+              body += chunk
+            })
+            res.on('end', () => {
+              const json = JSON.parse(body) as { user?: { username: string }; code?: string }
+              resolve({
+                status: res.statusCode ?? 0,
+                username: json.user?.username ?? null,
+                code: json.code ?? null,
+                reused: request.reusedSocket,
+              })
+            })
+          })
+          request.on('error', reject)
+        },
+      )
+    try {
+      const answers = []
+      const sequence: Record<string, string>[] = [
+        { authorization: risk },
+        { authorization: trader },
+        { authorization: 'Bearer hgt_forged0000000000000000000000000000000000000' },
+        { authorization: risk },
+        { cookie: adminCookie },
+        { authorization: risk },
+        { authorization: trader },
+      ]
+      for (const headers of sequence) answers.push(await ask(headers))
+      expect(answers.map((a) => a.username ?? `${a.status} ${a.code}`)).toEqual([
+        'risk.zhao',
+        'trader.li',
+        '401 TOKEN_INVALID',
+        'risk.zhao',
+        'admin.wang',
+        'risk.zhao',
+        'trader.li',
+      ])
+      expect(answers.slice(1).every((a) => a.reused)).toBe(true)
+    } finally {
+      agent.destroy()
+    }
   })
 
   it('keeps public routes of other modules public with a bad cookie', async () => {
