@@ -374,7 +374,7 @@ describe.each(testBackends())('accounts and authentication on $name', ({ open })
     })
   })
 
-  it('tells apart the credentials sent one after another over one keep-alive connection', async () => {
+  it('tells apart the credentials sent one after another over one keep-alive connection, however many', async () => {
     const tokenOf = async (username: string) => {
       const { token } = await createApiToken(
         database.db,
@@ -386,6 +386,8 @@ describe.each(testBackends())('accounts and authentication on $name', ({ open })
     }
     const risk = await tokenOf('risk.zhao')
     const trader = await tokenOf('trader.li')
+    const admin = await tokenOf('admin.wang')
+    const viewer = await tokenOf('throttled')
     const adminCookie = await loginCookie('admin.wang')
     const url = await app.listen({ port: 0, host: '127.0.0.1' })
     const agent = new Agent({ keepAlive: true, maxSockets: 1 })
@@ -420,6 +422,11 @@ describe.each(testBackends())('accounts and authentication on $name', ({ open })
         { cookie: adminCookie },
         { authorization: risk },
         { authorization: trader },
+        // More credentials than a connection remembers: each is still judged by itself.
+        { authorization: admin },
+        { authorization: viewer },
+        { authorization: risk },
+        { authorization: trader },
       ]
       for (const headers of sequence) answers.push(await ask(headers))
       expect(answers.map((a) => a.username ?? `${a.status} ${a.code}`)).toEqual([
@@ -428,6 +435,10 @@ describe.each(testBackends())('accounts and authentication on $name', ({ open })
         '401 TOKEN_INVALID',
         'risk.zhao',
         'admin.wang',
+        'risk.zhao',
+        'trader.li',
+        'admin.wang',
+        'throttled',
         'risk.zhao',
         'trader.li',
       ])
