@@ -16,6 +16,7 @@
  * Latencies are kept as exact floats (autocannon's histogram has 1 ms resolution) from every response.
  * @module
  */
+import { writeFileSync } from 'node:fs'
 import { createRequire } from 'node:module'
 import { connect, type Socket } from 'node:net'
 
@@ -34,6 +35,8 @@ export interface LoadSpec {
   readonly requests: readonly LoadRequest[]
   /** Requests per second (paced only). */
   readonly rate?: number
+  /** Paced only: write here one line per request, when it was due (ms from the start) and its latency (ms). */
+  readonly timelineFile?: string
 }
 
 export interface LoadResult {
@@ -251,6 +254,7 @@ async function paced(spec: LoadSpec): Promise<LoadResult> {
   const total = Math.round(rate * spec.durationSec)
   const interval = 1000 / rate
   const recorder = new Recorder()
+  const timeline: string[] = []
   let errors = 0
   let answered = 0
   const waiting: number[] = []
@@ -279,7 +283,9 @@ async function paced(spec: LoadSpec): Promise<LoadResult> {
     connection.send(
       build(i),
       (status, body) => {
-        recorder.record(status, performance.now() - dueOf(i))
+        const latencyMs = performance.now() - dueOf(i)
+        recorder.record(status, latencyMs)
+        if (spec.timelineFile) timeline.push(`${(dueOf(i) - start).toFixed(2)} ${latencyMs.toFixed(2)}`)
         if (status < 200 || status >= 300) recorder.problem(body)
         answer()
         dispatch(connection)
@@ -309,6 +315,7 @@ async function paced(spec: LoadSpec): Promise<LoadResult> {
   await finished
   clearTimeout(deadline)
   const timeouts = total - answered
+  if (spec.timelineFile) writeFileSync(spec.timelineFile, `${timeline.join('\n')}\n`)
   for (const connection of idle) connection.close()
   return recorder.result((lastAt - start) / 1000, errors, timeouts, cpuSecSince(cpu))
 }

@@ -32,11 +32,15 @@
  *
  * Flags: `--runs N` (3), `--duration S` (10), `--connections C` (64), `--instrument CODE` (AL-A00-GY),
  * `--cpu-prof` (profile the Huiguo server during the passes and print where its CPU went).
+ * `--rates R1,R2,…` sweeps instead: `--runs` paced passes of each server at each rate, no
+ * full-rate passes, and a table of p99 and order-thread CPU per answer by rate (the order thread
+ * pays more per order when it is lightly loaded). `--timeline DIR` writes, for every paced pass, a
+ * file with one line per request: when it was due (ms from the pass's start) and its latency (ms).
  * The last line printed is one JSON object.
  * @module
  */
 import { type ChildProcess, execFile, spawn } from 'node:child_process'
-import { cpSync, mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs'
+import { cpSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs'
 import { createServer } from 'node:net'
 import { availableParallelism, loadavg, tmpdir } from 'node:os'
 import { join } from 'node:path'
@@ -59,6 +63,10 @@ const DURATION_SEC = Number(arg('--duration') ?? 10)
 const CONNECTIONS = Number(arg('--connections') ?? 64)
 const INSTRUMENT = arg('--instrument') ?? 'AL-A00-GY'
 const PROFILE = flag('--cpu-prof')
+const RATES = arg('--rates')?.split(',').map(Number)
+if (RATES?.some((r) => !(r > 0))) throw new Error(`--rates wants positive numbers: ${arg('--rates')}`)
+const TIMELINE_DIR = arg('--timeline')
+if (TIMELINE_DIR) mkdirSync(TIMELINE_DIR, { recursive: true })
 const WARMUP_SEC = 3
 /** Lots demo-mill sells demo-buyer before the passes, so that demo-buyer has receipts to sell back. */
 const PREFILL_LOTS = 200
@@ -300,6 +308,8 @@ interface Pass extends LoadResult {
   readonly catchUpSec?: number
   /** Orders answered per second of the pass plus its catch-up: what the whole server sustains. */
   readonly sustainedPerSec?: number
+  /** The server's main thread's CPU µs per 2xx answer. */
+  readonly mainUsPerAnswer: number
 }
 
 /** A risk officer's token for GET /trading/operations, once Huiguo is up. */
@@ -367,6 +377,7 @@ async function pass(server: Server, label: string, spec: LoadSpec, quiet = false
   if (opsAfter) backlogMax = Math.max(backlogMax, opsAfter.projectionBacklog)
   const p: Pass = {
     ...result,
+    mainUsPerAnswer: (mainCpuSec * 1e6) / Math.max(1, result.ok),
     serverCpuSec,
     settleSec,
     okShare,
@@ -381,7 +392,7 @@ async function pass(server: Server, label: string, spec: LoadSpec, quiet = false
   console.log(
     `  ${label}: ${int(p.okPerSec)} ${unit}, p50 ${p.p50Ms} ms, p99 ${p.p99Ms} ms, max ${p.maxMs} ms, ` +
       `2xx ${(okShare * 100).toFixed(2)} % of ${int(p.responses)}; CPU s: server ${serverCpuSec.toFixed(1)} ` +
-      `(main thread ${mainCpuSec.toFixed(1)}, ${int((mainCpuSec * 1e6) / Math.max(1, p.ok))} µs per answer), ` +
+      `(main thread ${mainCpuSec.toFixed(1)}, ${int(p.mainUsPerAnswer)} µs per answer), ` +
       `load ${p.cpuSec.toFixed(1)}${settled}`,
   )
   if (commit && opsBefore && opsAfter) {
@@ -508,21 +519,32 @@ try {
 
   const bares: Pass[] = []
   const orders: Pass[] = []
-  for (let run = 1; run <= RUNS; run++) {
+  for (let run = 1; run <= (RATES ? 0 : RUNS); run++) {
     bares.push(await pass(bare, `bare   #${run}`, closed(bare.url, DURATION_SEC)))
     orders.push(await pass(huiguo, `huiguo #${run}`, closed(huiguo.url, DURATION_SEC)))
   }
   const ordersPerSec = median(orders.map((p) => p.okPerSec))
   const halfRate = Math.round(ordersPerSec / 2)
-  console.log(`half rate: ${int(halfRate)} orders/s, paced evenly (open loop), ${CONNECTIONS} connections`)
+  const paceRates = RATES ?? [halfRate]
+  if (!RATES)
+    console.log(`half rate: ${int(halfRate)} orders/s, paced evenly (open loop), ${CONNECTIONS} connections`)
   const halves: Pass[] = []
   const bareHalves: Pass[] = []
   // The bare endpoint at the same pace is the half-rate p99's peer: what this harness and machine
   // measure for an answer that costs nothing.
-  const paced = (url: string): LoadSpec => ({ ...closed(url, DURATION_SEC), mode: 'paced', rate: halfRate })
-  for (let run = 1; run <= RUNS; run++) {
-    bareHalves.push(await pass(bare, `bare   @ half #${run}`, paced(bare.url)))
-    halves.push(await pass(huiguo, `huiguo @ half #${run}`, paced(huiguo.url)))
+  const paced = (url: string, rate: number, label: string): LoadSpec => ({
+    ...closed(url, DURATION_SEC),
+    mode: 'paced',
+    rate,
+    ...(TIMELINE_DIR ? { timelineFile: join(TIMELINE_DIR, `${label.replace(/[^\w]+/g, '-')}.txt`) } : {}),
+  })
+  for (const rate of paceRates) {
+    const at = RATES ? `@ ${rate}` : '@ half'
+    for (let run = 1; run <= RUNS; run++) {
+      const [bareLabel, huiguoLabel] = [`bare   ${at} #${run}`, `huiguo ${at} #${run}`]
+      bareHalves.push(await pass(bare, bareLabel, paced(bare.url, rate, bareLabel)))
+      halves.push(await pass(huiguo, huiguoLabel, paced(huiguo.url, rate, huiguoLabel)))
+    }
   }
   console.log(`load average at end: ${machineLoad()}`)
   console.log(`  demo-mill:  ${await holdings(base, mill)}`)
@@ -569,6 +591,48 @@ try {
     if (keep) cpSync(profileDir, keep, { recursive: true })
   }
 
+  if (RATES) printSweep(RATES, halves, bareHalves)
+  else printSummary(bares, orders, halves, bareHalves, ordersPerSec, halfRate)
+} finally {
+  for (const server of servers) await stopServer(server)
+  rmSync(dataDir, { recursive: true, force: true })
+}
+
+/** `--rates`: each server's median p99 and main-thread CPU per answer at each rate. */
+function printSweep(rates: number[], huiguoPasses: Pass[], barePasses: Pass[]): void {
+  const rows = rates.map((rate, i) => {
+    const h = huiguoPasses.slice(i * RUNS, (i + 1) * RUNS)
+    const b = barePasses.slice(i * RUNS, (i + 1) * RUNS)
+    return {
+      rate,
+      p99Ms: round2(median(h.map((p) => p.p99Ms))),
+      mainUsPerAnswer: Math.round(median(h.map((p) => p.mainUsPerAnswer))),
+      ceilingP99Ms: round2(median(b.map((p) => p.p99Ms))),
+      ceilingMainUsPerAnswer: Math.round(median(b.map((p) => p.mainUsPerAnswer))),
+      // A pass that answered under 95 % of its rate fell behind: its p99 is a queue, not a latency.
+      keptPace: [...h, ...b].every((p) => p.okPerSec >= rate * 0.95),
+    }
+  })
+  console.log('')
+  console.log('orders/s   huiguo p99   µs/answer     bare p99   µs/answer')
+  for (const r of rows)
+    console.log(
+      `${int(r.rate).padStart(8)} ${`${r.p99Ms} ms`.padStart(12)} ${int(r.mainUsPerAnswer).padStart(11)} ` +
+        `${`${r.ceilingP99Ms} ms`.padStart(12)} ${int(r.ceilingMainUsPerAnswer).padStart(11)}` +
+        (r.keptPace ? '' : '  (a pass fell behind its rate)'),
+    )
+  console.log(JSON.stringify({ sweep: rows, connections: CONNECTIONS }))
+}
+
+/** The normal run: throughput against the bare endpoint, then the half-rate p99. */
+function printSummary(
+  bares: Pass[],
+  orders: Pass[],
+  halves: Pass[],
+  bareHalves: Pass[],
+  ordersPerSec: number,
+  halfRate: number,
+): void {
   const m = (ps: Pass[], key: 'okPerSec' | 'p50Ms' | 'p99Ms') => median(ps.map((p) => p[key]))
   const ceiling = m(bares, 'okPerSec')
   const ratio = ordersPerSec / ceiling
@@ -632,7 +696,4 @@ try {
       valid,
     }),
   )
-} finally {
-  for (const server of servers) await stopServer(server)
-  rmSync(dataDir, { recursive: true, force: true })
 }
