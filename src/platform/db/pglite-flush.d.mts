@@ -1,4 +1,4 @@
-/** What `watchWrites` has flushed so far. */
+/** How often `watchWrites` has flushed, and how many files in all. */
 export interface FlushStats {
   flushes: number
   filesFlushed: number

@@ -4,6 +4,7 @@
  * @module
  */
 import { MessageChannel, type MessagePort, Worker } from 'node:worker_threads'
+import type { FlushStats } from './pglite-flush.mjs'
 
 export interface QueryAnswer<R> {
   readonly rows: R[]
@@ -18,11 +19,6 @@ type WorkerQuery =
   | { readonly id: number; readonly sql: string | null; readonly parameters: readonly unknown[] }
   | { readonly id: number; readonly flushStats: true }
 
-/** How often the worker has flushed PGlite's files to disk, and how many files in all (pglite-flush.mjs). */
-export interface FlushStats {
-  readonly flushes: number
-  readonly filesFlushed: number
-}
 type WorkerAnswer =
   | {
       readonly id: number

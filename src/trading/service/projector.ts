@@ -7,12 +7,12 @@
  * - {@link WorkerProjector} hands the journal records to a thread of its own
  *   (projector-thread.ts), which applies them to a replica of the trading state and writes what
  *   that replica's results say. The thread that answers orders then spends nothing on the
- *   projection but one message per batch or per PROJECTION_HANDOFF_MS, and holds none of its backlog: encoding a command
- *   for SQL cost it a fifth of its time per order, and the encoded rows, kept until written,
- *   outlived the young generation and made every scavenge copy them (4–9 ms pauses on the order
- *   path at half the benchmark's rate, against ~1 ms without). The replica checks each command's
- *   result against the service's (trades and postings counted) and stops the projection at the
- *   first difference.
+ *   projection but one message per batch or per PROJECTION_HANDOFF_MS, and holds none of its
+ *   backlog: encoding a command for SQL cost it a fifth of its time per order, and the encoded
+ *   rows, kept until written, outlived the young generation and made every scavenge copy them
+ *   (4–9 ms pauses on the order path at half the benchmark's rate, against ~1 ms without). The
+ *   replica checks each command's result against the service's (trades and postings counted) and
+ *   stops the projection at the first difference.
  * @module
  */
 import { Worker } from 'node:worker_threads'
