@@ -5,7 +5,8 @@
  * batches of one transaction each. The state is deterministic in its commands (recovery replays
  * them the same way), so the replica's results are the service's; the service's trade and posting
  * counts ride along with each record, and the first command whose result differs stops the
- * projection instead of writing something the service never answered.
+ * projection instead of writing something the service never answered. When it writes is
+ * projection-pace.ts's rule: during a burst of orders, and while nobody reads, it holds its work.
  * @module
  */
 import { parentPort, workerData } from 'node:worker_threads'
@@ -14,6 +15,7 @@ import { runInBackground } from '../../platform/background-thread.mjs'
 import { openSharedDatabase } from '../../platform/db/index.ts'
 import type { JournalCommand } from './model.ts'
 import { ProjectionBatch } from './projection.ts'
+import { projectionPace } from './projection-pace.ts'
 import {
   type FromProjector,
   PROJECTION_BATCH,
@@ -42,12 +44,18 @@ const state = new TradingState(data.instruments, { idempotencyKeys: false })
 
 /** Rounds of commands (and instrument changes) not yet written, oldest first; `at` indexes into the first. */
 const rounds: Round[] = []
+/** When each round arrived (`rounds`' twin). */
+const roundsArrivedAtMs: number[] = []
 let at = 0
 let queued = 0
+/** The last second's rounds of commands: when each arrived and its size (see projection-pace.ts). */
+const arrivals: { readonly atMs: number; readonly count: number }[] = []
+let arrivedLastSecondCount = 0
 let ready = false
 let writing = false
 let hurried = false
-let due = false
+/** A burst's hold reached its bound: write until nothing waits. */
+let draining = false
 let closing = false
 let failed = false
 let timer: NodeJS.Timeout | null = null
@@ -60,38 +68,63 @@ function fail(error: unknown): void {
 
 port.on('message', (message: ToProjector) => {
   if ('commands' in message) {
-    rounds.push(message.commands)
-    queued += message.commands.ends.length
-  } else if ('instrument' in message) rounds.push({ instrument: message.instrument })
+    const atMs = performance.now()
+    const count = message.commands.ends.length
+    enqueue(message.commands, atMs)
+    queued += count
+    arrivals.push({ atMs, count })
+    arrivedLastSecondCount += count
+  } else if ('instrument' in message) enqueue({ instrument: message.instrument }, performance.now())
   else if ('hurry' in message) hurried = true
   else closing = true
   pump()
 })
 
+function enqueue(round: Round, atMs: number): void {
+  rounds.push(round)
+  roundsArrivedAtMs.push(atMs)
+}
+
+function dequeue(): void {
+  rounds.shift()
+  roundsArrivedAtMs.shift()
+}
+
 function pump(): void {
   if (!ready || writing || failed) return
   if (rounds.length === 0) {
     hurried = false
+    draining = false
     if (closing) finish()
     return
   }
-  if (hurried || due || closing || queued >= PROJECTION_BATCH) {
-    if (timer) clearTimeout(timer)
-    timer = null
-    due = false
-    writing = true
-    writeBatch()
-      .catch(fail)
-      .finally(() => {
-        writing = false
-        pump()
-      })
-  } else
-    timer ??= setTimeout(() => {
-      timer = null
-      due = true
+  const nowMs = performance.now()
+  while (arrivals.length > 0 && arrivals[0]!.atMs <= nowMs - 1000)
+    arrivedLastSecondCount -= arrivals.shift()!.count
+  const pace = projectionPace({
+    nowMs,
+    queued,
+    oldestArrivedAtMs: roundsArrivedAtMs[0]!,
+    arrivedLastSecondCount,
+    // An instrument change waiting alone is written at once, as commands are when urgent.
+    urgent: hurried || closing || draining || queued === 0,
+    batchCommands: PROJECTION_BATCH,
+    delayMs: PROJECTION_DELAY_MS,
+  })
+  if (timer) clearTimeout(timer)
+  timer = null
+  if (!pace.write) {
+    timer = setTimeout(pump, pace.recheckInMs)
+    return
+  }
+  if (pace.endsHold) draining = true
+  writing = true
+  writeBatch()
+    .catch(fail)
+    .finally(() => {
+      writing = false
       pump()
-    }, PROJECTION_DELAY_MS)
+    })
 }
 
 /** Applies up to PROJECTION_BATCH queued commands to the replica and writes them in one transaction. */
@@ -101,7 +134,7 @@ async function writeBatch(): Promise<void> {
     const round = rounds[0]!
     if ('instrument' in round) {
       state.replaceInstrument(round.instrument)
-      rounds.shift()
+      dequeue()
       continue
     }
     const seq = round.firstSeq + at
@@ -117,7 +150,7 @@ async function writeBatch(): Promise<void> {
     batch.add(applied)
     queued--
     if (++at === round.ends.length) {
-      rounds.shift()
+      dequeue()
       at = 0
     }
   }
