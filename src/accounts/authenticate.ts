@@ -5,7 +5,12 @@ import type { Database } from '../platform/db/index.ts'
 import { clearedSessionCookie, readCookie, SESSION_COOKIE } from './cookie.ts'
 import { hashToken, type Principal, type Role } from './model.ts'
 import type { PrincipalCache } from './principal-cache.ts'
-import { authenticateApiToken, authenticateSession } from './service.ts'
+import {
+  authenticateApiToken,
+  authenticateApiTokenHash,
+  authenticateSession,
+  authenticateSessionHash,
+} from './service.ts'
 
 declare module 'fastify' {
   interface FastifyRequest {
@@ -58,6 +63,33 @@ function keyOf(request: FastifyRequest, token: string, bearer: boolean): string 
   }
   return key
 }
+
+/**
+ * One round of keeping the credentials in use fresh (`PrincipalCache.claimKeepWarm`): each claimed
+ * one is looked up again by its hash, and remembered again, or forgotten if it is no longer valid.
+ * The accounts routes run it every KEEP_WARM_INTERVAL_MS.
+ */
+export function keepCredentialsWarm(db: Kysely<Database>, clock: () => Date, cache: PrincipalCache) {
+  return async (): Promise<void> => {
+    const now = clock()
+    const generation = cache.generation
+    for (const key of cache.claimKeepWarm(now.getTime())) {
+      const [kind, hash] = key.split(' ') as [string, string]
+      try {
+        const result = await (kind === 'token'
+          ? authenticateApiTokenHash(db, hash, now)
+          : authenticateSessionHash(db, hash, now))
+        if (result.ok) cache.set(key, result.value, now.getTime(), generation)
+        else cache.delete(key)
+      } catch {
+        cache.delete(key) // the next request looks it up, and answers for itself
+      }
+    }
+  }
+}
+
+/** How often the accounts routes keep the credentials in use fresh (well under the cache's 5 s). */
+export const KEEP_WARM_INTERVAL_MS = 1_000
 
 /**
  * The onRequest hook that sets `request.principal`. A request with an Authorization header is

@@ -45,6 +45,38 @@ describe('PrincipalCache', () => {
     expect(cache.get('k', 11_201)).toBeNull()
   })
 
+  it('keeps a credential used within keepWarmMs fresh while its client pauses, then lets it expire', () => {
+    const cache = new PrincipalCache({ ttlMs: 1000, keepWarmMs: 3000 })
+    cache.set('k', alice, 10_000) // looked up for a request at 10_000
+    expect(cache.claimKeepWarm(10_499)).toEqual([])
+    expect(cache.claimKeepWarm(10_500)).toEqual(['k'])
+    expect(cache.claimKeepWarm(10_600)).toEqual([]) // already claimed
+    expect(cache.claimRefresh('k', 10_600)).toBe(false) // and not claimed twice by a request
+    cache.set('k', alice, 10_600) // the lookup came back: fresh until 11_600, though nobody asked
+    const refreshedAt: number[] = []
+    for (let nowMs = 10_700; nowMs <= 20_000; nowMs += 100) {
+      if (nowMs === 11_500) expect(cache.get('k', nowMs)).toBe(alice) // the client's last request
+      if (cache.claimKeepWarm(nowMs).length > 0) {
+        refreshedAt.push(nowMs)
+        cache.set('k', alice, nowMs)
+      }
+    }
+    // Refreshed at every half time to live while used within the last 3 s (last use 11_500), then
+    // left to expire (1 s after the last refresh).
+    expect(refreshedAt).toEqual([11_100, 11_600, 12_100, 12_600, 13_100, 13_600, 14_100])
+    expect(cache.get('k', 20_000)).toBeNull()
+  })
+
+  it('does not keep warm what a lookup found no longer valid, nor an expired entry', () => {
+    const cache = new PrincipalCache({ ttlMs: 1000, keepWarmMs: 60_000 })
+    cache.set('revoked', alice, 0)
+    cache.set('expired', alice, 0)
+    expect(cache.claimKeepWarm(500).sort()).toEqual(['expired', 'revoked'])
+    cache.delete('revoked') // its lookup found it revoked; the other lookup never came back
+    expect(cache.claimKeepWarm(2000)).toEqual([])
+    expect(cache.get('expired', 2000)).toBeNull()
+  })
+
   it('does not remember a lookup that a clear overtook', () => {
     const cache = new PrincipalCache({ ttlMs: 1000 })
     const before = cache.generation

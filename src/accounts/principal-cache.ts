@@ -6,7 +6,11 @@
  *
  * A credential in use is looked up again in the background once half its time has passed
  * (`claimRefresh`), so that a busy client never waits for the database (where it would queue behind
- * the trading projection's writes) while the entry still never outlives `ttlMs`.
+ * the trading projection's writes) while the entry still never outlives `ttlMs`. A credential used
+ * within `keepWarmMs` is looked up again the same way even while its client pauses
+ * (`claimKeepWarm`, on a timer): a client sending a burst every few seconds would otherwise find it
+ * expired at each burst, and wait for a database thread that runs at background priority (100 ms
+ * and more while the cores are busy, in `bench:api`).
  * @module
  */
 import type { Principal } from './model.ts'
@@ -16,20 +20,24 @@ export interface PrincipalCacheOptions {
   readonly ttlMs?: number
   /** Entries at most; beyond it the cache starts again empty. */
   readonly maxEntries?: number
+  /** How long after its last use a credential is still kept fresh by `claimKeepWarm`, ms. */
+  readonly keepWarmMs?: number
 }
 
 export class PrincipalCache {
   readonly #ttlMs: number
   readonly #maxEntries: number
+  readonly #keepWarmMs: number
   readonly #entries = new Map<
     string,
-    { principal: Principal; untilMs: number; refreshAtMs: number; refreshing: boolean }
+    { principal: Principal; untilMs: number; refreshAtMs: number; refreshing: boolean; usedAtMs: number }
   >()
   #generation = 0
 
   constructor(options: PrincipalCacheOptions = {}) {
     this.#ttlMs = options.ttlMs ?? 5_000
     this.#maxEntries = options.maxEntries ?? 10_000
+    this.#keepWarmMs = options.keepWarmMs ?? 60_000
   }
 
   get(key: string, nowMs: number): Principal | null {
@@ -39,6 +47,7 @@ export class PrincipalCache {
       this.#entries.delete(key)
       return null
     }
+    entry.usedAtMs = nowMs
     return entry.principal
   }
 
@@ -50,7 +59,14 @@ export class PrincipalCache {
     if (this.#ttlMs <= 0 || generation !== this.#generation) return
     if (this.#entries.size >= this.#maxEntries) this.#entries.clear()
     const refreshAtMs = nowMs + Math.floor(this.#ttlMs / 2)
-    this.#entries.set(key, { principal, untilMs: nowMs + this.#ttlMs, refreshAtMs, refreshing: false })
+    const usedAtMs = this.#entries.get(key)?.usedAtMs ?? nowMs
+    this.#entries.set(key, {
+      principal,
+      untilMs: nowMs + this.#ttlMs,
+      refreshAtMs,
+      refreshing: false,
+      usedAtMs,
+    })
   }
 
   /**
@@ -62,6 +78,27 @@ export class PrincipalCache {
     if (entry === undefined || entry.refreshing || nowMs < entry.refreshAtMs) return false
     entry.refreshing = true
     return true
+  }
+
+  /**
+   * The keys to look up again now although nobody asked (see the module's note): past half their
+   * time to live, not being looked up, and used within `keepWarmMs`. Each is claimed as by
+   * `claimRefresh`. Expired entries are dropped; those unused for longer are left to expire.
+   */
+  claimKeepWarm(nowMs: number): string[] {
+    const due: string[] = []
+    for (const [key, entry] of this.#entries) {
+      if (entry.untilMs <= nowMs) this.#entries.delete(key)
+      else if (
+        !entry.refreshing &&
+        nowMs >= entry.refreshAtMs &&
+        nowMs - entry.usedAtMs <= this.#keepWarmMs
+      ) {
+        entry.refreshing = true
+        due.push(key)
+      }
+    }
+    return due
   }
 
   delete(key: string): void {

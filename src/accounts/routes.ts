@@ -5,7 +5,14 @@ import { AppError } from '../kernel/index.ts'
 import type { Database } from '../platform/db/index.ts'
 import { decodeCursor, pageOf } from '../platform/http/cursor.ts'
 import { CursorQuery, LimitQuery, Page, StringEnum } from '../platform/http/schemas.ts'
-import { authenticationHook, isHttps, requirePrincipal, requireRole } from './authenticate.ts'
+import {
+  authenticationHook,
+  isHttps,
+  KEEP_WARM_INTERVAL_MS,
+  keepCredentialsWarm,
+  requirePrincipal,
+  requireRole,
+} from './authenticate.ts'
 import { clearedSessionCookie, readCookie, SESSION_COOKIE, sessionCookie } from './cookie.ts'
 import { LOGIN_THROTTLE, LoginThrottle, type ThrottlePolicy, throttleKey } from './login-throttle.ts'
 import { normaliseUsername, PASSWORD_MAX_LENGTH, ROLES } from './model.ts'
@@ -84,6 +91,9 @@ const routes: FastifyPluginAsyncTypebox<AccountsRoutesOptions> = async (app, opt
     options.principalCacheTtlMs !== undefined ? { ttlMs: options.principalCacheTtlMs } : {},
   )
   app.addHook('onRequest', authenticationHook(db, clock, principals))
+  const keepWarm = keepCredentialsWarm(db, clock, principals)
+  const keepWarmTimer = setInterval(() => void keepWarm(), KEEP_WARM_INTERVAL_MS).unref()
+  app.addHook('onClose', async () => clearInterval(keepWarmTimer))
 
   const profileOf = async (userId: string) => {
     const profile = await userProfile(db, userId)

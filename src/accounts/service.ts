@@ -162,7 +162,16 @@ const principalOf = (user: User, via: Principal['via']): Principal => ({
 export async function authenticateSession(db: Db, token: string, now: Date): Promise<Result<Principal>> {
   if (!isTokenShaped(token, SESSION_TOKEN_PREFIX))
     return refuse('TOKEN_INVALID', 'The session cookie is not one this server issued')
-  const session = await findSession(db, hashToken(token))
+  return authenticateSessionHash(db, hashToken(token), now)
+}
+
+/** `authenticateSession` for a token known only by its hash (a cached credential looked up again). */
+export async function authenticateSessionHash(
+  db: Db,
+  tokenHash: string,
+  now: Date,
+): Promise<Result<Principal>> {
+  const session = await findSession(db, tokenHash)
   if (!session) return refuse('TOKEN_INVALID', 'The session does not exist or has been closed')
   const state = sessionState(session, now)
   if (state === 'expired') {
@@ -213,7 +222,16 @@ export async function createApiToken(
 export async function authenticateApiToken(db: Db, token: string, now: Date): Promise<Result<Principal>> {
   if (!isTokenShaped(token, API_TOKEN_PREFIX))
     return refuse('TOKEN_INVALID', 'The bearer token is not an API token this server issued')
-  const row = await findApiTokenByHash(db, hashToken(token))
+  return authenticateApiTokenHash(db, hashToken(token), now)
+}
+
+/** `authenticateApiToken` for a token known only by its hash (a cached credential looked up again). */
+export async function authenticateApiTokenHash(
+  db: Db,
+  tokenHash: string,
+  now: Date,
+): Promise<Result<Principal>> {
+  const row = await findApiTokenByHash(db, tokenHash)
   if (!row || row.user.disabled) return refuse('TOKEN_INVALID', 'The API token is not valid')
   const state = apiTokenState(row, now)
   if (state === 'revoked') return refuse('TOKEN_INVALID', 'The API token has been revoked')

@@ -1,8 +1,9 @@
 import { createHash, randomBytes } from 'node:crypto'
 import { Agent, get as httpGet } from 'node:http'
-import type { LightMyRequestResponse } from 'fastify'
+import type { FastifyRequest, LightMyRequestResponse } from 'fastify'
 import { sql } from 'kysely'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { authenticationHook, keepCredentialsWarm } from '../../src/accounts/authenticate.ts'
 import {
   accountsRoutes,
   createApiToken,
@@ -10,10 +11,12 @@ import {
   openSession,
   requirePrincipal,
   requireRole,
+  revokeApiToken,
   type ScryptCost,
   SESSION_IDLE_MS,
   type User,
 } from '../../src/accounts/index.ts'
+import { PrincipalCache } from '../../src/accounts/principal-cache.ts'
 import { buildApp, type HuiguoApp } from '../../src/app.ts'
 import { buildHttp, type HttpApp } from '../../src/platform/index.ts'
 import { type Enterprise, insertEnterprises } from '../../src/registry/index.ts'
@@ -372,6 +375,42 @@ describe.each(testBackends())('accounts and authentication on $name', ({ open })
     expect((await get('/api/v1/public', { authorization: 'Bearer nonsense' })).json()).toEqual({
       principal: null,
     })
+  })
+
+  it('keeps the token of a pausing client fresh in the background, and still drops it once revoked elsewhere', async () => {
+    const { token, apiToken } = await createApiToken(
+      database.db,
+      { userId: users['trader.li']!.id, name: 'bursts every few seconds', expiresAt: null },
+      new Date(),
+    )
+    secrets.add(token)
+    let nowMs = Date.now()
+    const clock = () => new Date(nowMs)
+    const cache = new PrincipalCache({ ttlMs: 1000, keepWarmMs: 60_000 })
+    const authenticate = authenticationHook(database.db, clock, cache)
+    const keepWarm = keepCredentialsWarm(database.db, clock, cache)
+    const socket = {} // one keep-alive connection
+    const ask = async () => {
+      const request = {
+        headers: { authorization: `Bearer ${token}` },
+        raw: { socket },
+      } as unknown as FastifyRequest
+      await authenticate(request)
+      return request.principal?.username ?? null
+    }
+    expect(await ask()).toBe('trader.li')
+    nowMs += 600 // the client pauses; past half the time to live, the timer looks the token up again
+    await keepWarm()
+    // Revoked by another process (this one's cache is not told): an entry kept warm still answers
+    // until its next lookup, as an entry in use does.
+    expect((await revokeApiToken(database.db, users['trader.li']!.id, apiToken.id, new Date(nowMs))).ok).toBe(
+      true,
+    )
+    nowMs += 450 // 1,050 ms after the first lookup: without the keep-warm lookup, this entry had expired
+    expect(await ask()).toBe('trader.li')
+    nowMs += 50 // past half the refreshed entry's time to live: the next round finds the revocation
+    await keepWarm()
+    expect(await ask()).toBeNull()
   })
 
   it('tells apart the credentials sent one after another over one keep-alive connection, however many', async () => {
