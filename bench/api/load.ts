@@ -19,6 +19,7 @@
 import { writeFileSync } from 'node:fs'
 import { createRequire } from 'node:module'
 import { connect, type Socket } from 'node:net'
+import { monitorEventLoopDelay } from 'node:perf_hooks'
 
 export interface LoadRequest {
   readonly method: string
@@ -57,6 +58,11 @@ export interface LoadResult {
   readonly maxMs: number
   /** Process CPU time of the load generator during the run. */
   readonly cpuSec: number
+  /**
+   * Paced only: how late the load generator's own event loop ran (p99 and max, ms). It shares the
+   * machine with the server, and an order it sends late is charged to the server.
+   */
+  readonly loadLoopDelay?: { readonly p99Ms: number; readonly maxMs: number }
 }
 
 /** The part of autocannon 9's API used here (it ships no types). */
@@ -271,6 +277,8 @@ async function paced(spec: LoadSpec): Promise<LoadResult> {
   for (let c = 0; c < spec.connections; c++) idle.push(open())
   await Promise.all(idle.map((connection) => connection.connected))
   const cpu = process.cpuUsage()
+  const loopDelay = monitorEventLoopDelay({ resolution: 5 })
+  loopDelay.enable()
   const start = performance.now() + 20
   const dueOf = (i: number): number => start + i * interval
   let lastAt = start
@@ -325,7 +333,14 @@ async function paced(spec: LoadSpec): Promise<LoadResult> {
   const timeouts = total - answered
   if (spec.timelineFile) writeFileSync(spec.timelineFile, `${timeline.join('\n')}\n`)
   for (const connection of idle) connection.close()
-  return recorder.result((lastAt - start) / 1000, errors, timeouts, cpuSecSince(cpu))
+  loopDelay.disable()
+  return {
+    ...recorder.result((lastAt - start) / 1000, errors, timeouts, cpuSecSince(cpu)),
+    loadLoopDelay: {
+      p99Ms: Number((loopDelay.percentile(99) / 1e6).toFixed(2)),
+      maxMs: Number((loopDelay.max / 1e6).toFixed(2)),
+    },
+  }
 }
 
 const spec = JSON.parse(process.argv[2] ?? '{}') as LoadSpec

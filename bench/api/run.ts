@@ -393,7 +393,11 @@ async function pass(server: Server, label: string, spec: LoadSpec, quiet = false
     `  ${label}: ${int(p.okPerSec)} ${unit}, p50 ${p.p50Ms} ms, p99 ${p.p99Ms} ms, max ${p.maxMs} ms, ` +
       `2xx ${(okShare * 100).toFixed(2)} % of ${int(p.responses)}; CPU s: server ${serverCpuSec.toFixed(1)} ` +
       `(main thread ${mainCpuSec.toFixed(1)}, ${int(p.mainUsPerAnswer)} µs per answer), ` +
-      `load ${p.cpuSec.toFixed(1)}${settled}`,
+      `load ${p.cpuSec.toFixed(1)}` +
+      (p.loadLoopDelay
+        ? ` (its event loop delay p99 ${p.loadLoopDelay.p99Ms} ms, max ${p.loadLoopDelay.maxMs} ms)`
+        : '') +
+      settled,
   )
   if (commit && opsBefore && opsAfter) {
     const batches = since(opsAfter.projectionBatch, opsBefore.projectionBatch)
