@@ -40,6 +40,7 @@ import { type DemoParties, Simulator, setUpDemoTrading } from './trading/demo/in
 import { type Journal, openJournal } from './trading/journal/index.ts'
 import { MarketData, marketDataRoutes } from './trading/market-data/index.ts'
 import {
+  PROJECTION_BATCH,
   type RatePolicy,
   type SessionPolicy,
   TradingService,
@@ -301,8 +302,10 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
       const address = await app.listen({ port: options.port, host: options.host ?? '0.0.0.0' })
       const port = new URL(address).port
       simulator?.start()
-      huiguo.pricing.startSchedule(PRICING_SCHEDULE_MS, (message) =>
-        options.logger ? options.logger.warn(message) : undefined,
+      huiguo.pricing.startSchedule(
+        PRICING_SCHEDULE_MS,
+        (message) => (options.logger ? options.logger.warn(message) : undefined),
+        () => huiguo.trading.projectionBacklog > PROJECTION_BATCH,
       )
       return {
         url: `http://localhost:${port}`,

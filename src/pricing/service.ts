@@ -237,12 +237,19 @@ export class PricingService {
 
   /**
    * Runs the schedule: every `intervalMs`, proposes each series' latest closed period that has
-   * nothing waiting or published, for an analyst to approve. Stopped by `idle()`.
+   * nothing waiting or published, for an analyst to approve. Stopped by `idle()`. A run is skipped
+   * while `postpone()` says so (the server: while the trading projection is behind, during a burst
+   * of orders): it would take in the trades SQL has so far, tens of thousands after a burst, on the
+   * database thread that the burst's own work waits for.
    */
-  startSchedule(intervalMs: number, log: (message: string) => void): void {
+  startSchedule(
+    intervalMs: number,
+    log: (message: string) => void,
+    postpone: () => boolean = () => false,
+  ): void {
     if (this.#schedule) return
     const run = () => {
-      if (this.#scheduled) return
+      if (this.#scheduled || postpone()) return
       this.#scheduled = this.proposeDue()
         .then((proposed) => {
           if (proposed.length > 0) log(`pricing: proposed ${proposed.length} assessments on schedule`)

@@ -1,4 +1,4 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest'
 import type { HuiguoApp } from '../../src/app.ts'
 import { SERIES } from '../../src/pricing/index.ts'
 import { seededBackends, type TestDatabase } from '../support/databases.ts'
@@ -50,5 +50,27 @@ describe.each(seededBackends())('the pricing schedule on $name', ({ open }) => {
     })
     expect(approved.statusCode).toBe(200)
     expect(approved.json().assessment).toMatchObject({ status: 'published', revision: 1 })
+  })
+
+  it('skips a scheduled run while told to postpone, and runs once it is not', async () => {
+    const proposeDue = vi.spyOn(huiguo.pricing, 'proposeDue')
+    let behind = true
+    // The schedule runs once at its start, then every hour: only the first run happens here.
+    huiguo.pricing.startSchedule(
+      3_600_000,
+      () => {},
+      () => behind,
+    )
+    await huiguo.pricing.idle()
+    expect(proposeDue).not.toHaveBeenCalled()
+    behind = false
+    huiguo.pricing.startSchedule(
+      3_600_000,
+      () => {},
+      () => behind,
+    )
+    await huiguo.pricing.idle()
+    expect(proposeDue).toHaveBeenCalledTimes(1)
+    proposeDue.mockRestore()
   })
 })

@@ -5,6 +5,7 @@
  * @module
  */
 export type * from './model.ts'
+export { PROJECTION_BATCH } from './projector.ts'
 export { findOrder, listContracts, listOrders, listTrades, tradeFromRow, tradesByIds } from './queries.ts'
 export { DEFAULT_RATE, RateLimiter, type RatePolicy } from './rate-limit.ts'
 export { type TradingRoutesOptions, tradingRoutes } from './routes.ts'

@@ -184,12 +184,17 @@ export class TradingService {
     return this.#deliveredSeq
   }
 
+  /** Commands applied but not yet written to SQL. */
+  get projectionBacklog(): number {
+    return this.state.seq - this.#projectedSeq
+  }
+
   operations(): TradingOperations {
     return {
       appliedSeq: this.state.seq,
       durableSeq: this.#deliveredSeq,
       projectedSeq: this.#projectedSeq,
-      projectionBacklog: this.state.seq - this.#projectedSeq,
+      projectionBacklog: this.projectionBacklog,
       maxProjectionBacklog: this.#maxBacklog,
       refusingNewOrders: this.#shedding,
       commit: this.#commitLatency.snapshot(),
