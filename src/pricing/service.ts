@@ -113,12 +113,15 @@ export class PricingService {
 
   /**
    * Takes in the trading center's trades not taken in yet, as deals of the series their instruments
-   * price (trades of other instruments are passed over). Returns how many deals it stored.
+   * price (trades of other instruments are passed over). Returns how many deals it stored, or null
+   * when `stopIf` stopped it before a batch: what it took in stays taken in, and the next call goes
+   * on from there.
    */
-  async ingestTrades(): Promise<number> {
+  async ingestTrades(stopIf: () => boolean = () => false): Promise<number | null> {
     let stored = 0
     let instruments: Awaited<ReturnType<typeof listInstruments>> | null = null
     for (;;) {
+      if (stopIf()) return null
       const done = await this.#db.transaction().execute(async (trx) => {
         const after = await lockTradeCursor(trx)
         const trades = await tradesAfter(trx, after, TRADE_BATCH)
@@ -144,9 +147,12 @@ export class PricingService {
     return propose(this.#ctx, actor, request)
   }
 
-  /** The scheduled run over every series: see proposeDue in assessments.ts. */
-  async proposeDue(): Promise<Assessment[]> {
-    await this.ingestTrades()
+  /**
+   * The scheduled run over every series: see proposeDue in assessments.ts. `postpone` is asked
+   * before each batch of trades taken in; once it says so, the run ends and proposes nothing.
+   */
+  async proposeDue(postpone: () => boolean = () => false): Promise<Assessment[]> {
+    if ((await this.ingestTrades(postpone)) === null) return []
     return proposeDue(
       this.#ctx,
       SERIES.map((s) => s.id),
@@ -237,10 +243,10 @@ export class PricingService {
 
   /**
    * Runs the schedule: every `intervalMs`, proposes each series' latest closed period that has
-   * nothing waiting or published, for an analyst to approve. Stopped by `idle()`. A run is skipped
-   * while `postpone()` says so (the server: while the trading projection is behind, during a burst
-   * of orders): it would take in the trades SQL has so far, tens of thousands after a burst, on the
-   * database thread that the burst's own work waits for.
+   * nothing waiting or published, for an analyst to approve. Stopped by `idle()`. A run is skipped,
+   * or stopped between batches of trades, while `postpone()` says so (the server: while the trading
+   * projection is behind, during a burst of orders): it would take in the trades SQL has so far,
+   * tens of thousands after a burst, on the database thread that the burst's own work waits for.
    */
   startSchedule(
     intervalMs: number,
@@ -250,7 +256,7 @@ export class PricingService {
     if (this.#schedule) return
     const run = () => {
       if (this.#scheduled || postpone()) return
-      this.#scheduled = this.proposeDue()
+      this.#scheduled = this.proposeDue(postpone)
         .then((proposed) => {
           if (proposed.length > 0) log(`pricing: proposed ${proposed.length} assessments on schedule`)
         })

@@ -24,6 +24,13 @@ describe.each(seededBackends())('the pricing schedule on $name', ({ open }) => {
     await database?.dispose()
   })
 
+  it('proposes nothing in a run told to postpone before it took in the trades', async () => {
+    const asked: number[] = []
+    const proposed = await huiguo.pricing.proposeDue(() => asked.push(1) > 0)
+    expect(asked).toHaveLength(1)
+    expect(proposed).toEqual([])
+  })
+
   it('proposes the latest closed period of every series once, for any analyst to approve', async () => {
     // A deal in the window that closed Thu 12 June 2025 15:00 (the frozen clock is Fri 13 June 10:00).
     const deal = await huiguo.app.inject({
