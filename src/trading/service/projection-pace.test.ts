@@ -6,10 +6,8 @@ import {
   PROJECTION_HOLD_MAX_MS,
   projectionPace,
 } from './projection-pace.ts'
+import { PROJECTION_BATCH as BATCH, PROJECTION_DELAY_MS as DELAY_MS } from './projector.ts'
 import { MAX_PROJECTION_BACKLOG } from './service.ts'
-
-const BATCH = 256
-const DELAY_MS = 100
 
 interface Arrival {
   readonly atMs: number
