@@ -48,12 +48,22 @@ const BEARER = /^bearer +(\S+) *$/i
 const recentKeysOf = new WeakMap<object, { token: string; bearer: boolean; key: string }[]>()
 const RECENT_KEYS_PER_CONNECTION = 4
 
+/** A credential's key in the principal cache: its kind and its hash, never the credential itself. */
+const credentialKey = (bearer: boolean, tokenHash: string): string =>
+  `${bearer ? 'token' : 'session'} ${tokenHash}`
+
+/** What `credentialKey` made the key of. */
+function credentialOfKey(key: string): { bearer: boolean; tokenHash: string } {
+  const [kind, tokenHash] = key.split(' ') as [string, string]
+  return { bearer: kind === 'token', tokenHash }
+}
+
 function keyOf(request: FastifyRequest, token: string, bearer: boolean): string {
   const connection = request.raw.socket
   const recent = connection ? recentKeysOf.get(connection) : undefined
   if (recent !== undefined)
     for (const known of recent) if (known.token === token && known.bearer === bearer) return known.key
-  const key = `${bearer ? 'token' : 'session'} ${hashToken(token)}`
+  const key = credentialKey(bearer, hashToken(token))
   if (connection) {
     if (recent === undefined) recentKeysOf.set(connection, [{ token, bearer, key }])
     else {
@@ -74,11 +84,11 @@ export function keepCredentialsWarm(db: Kysely<Database>, clock: () => Date, cac
     const now = clock()
     const generation = cache.generation
     for (const key of cache.claimKeepWarm(now.getTime())) {
-      const [kind, hash] = key.split(' ') as [string, string]
+      const { bearer, tokenHash } = credentialOfKey(key)
       try {
-        const result = await (kind === 'token'
-          ? authenticateApiTokenHash(db, hash, now)
-          : authenticateSessionHash(db, hash, now))
+        const result = await (bearer
+          ? authenticateApiTokenHash(db, tokenHash, now)
+          : authenticateSessionHash(db, tokenHash, now))
         if (result.ok) cache.set(key, result.value, now.getTime(), generation)
         else cache.delete(key)
       } catch {
