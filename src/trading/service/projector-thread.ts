@@ -15,7 +15,7 @@ import { runInBackground } from '../../platform/background-thread.mjs'
 import { openSharedDatabase } from '../../platform/db/index.ts'
 import type { JournalCommand } from './model.ts'
 import { ProjectionBatch } from './projection.ts'
-import { projectionPace } from './projection-pace.ts'
+import { PROJECTION_BURST_ONSET_MS, projectionPace } from './projection-pace.ts'
 import {
   type FromProjector,
   PROJECTION_BATCH,
@@ -101,11 +101,15 @@ function pump(): void {
   const nowMs = performance.now()
   while (arrivals.length > 0 && arrivals[0]!.atMs <= nowMs - 1000)
     arrivedLastSecondCount -= arrivals.shift()!.count
+  let arrivedOnsetCount = 0
+  for (let i = arrivals.length - 1; i >= 0 && arrivals[i]!.atMs > nowMs - PROJECTION_BURST_ONSET_MS; i--)
+    arrivedOnsetCount += arrivals[i]!.count
   const pace = projectionPace({
     nowMs,
     queued,
     oldestArrivedAtMs: roundsArrivedAtMs[0]!,
     arrivedLastSecondCount,
+    arrivedOnsetCount,
     // An instrument change waiting alone is written at once, as commands are when urgent.
     urgent: hurried || closing || draining || queued === 0,
     batchCommands: PROJECTION_BATCH,
