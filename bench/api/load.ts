@@ -280,6 +280,7 @@ async function paced(spec: LoadSpec): Promise<LoadResult> {
   const loopDelay = monitorEventLoopDelay({ resolution: 5 })
   loopDelay.enable()
   const start = performance.now() + 20
+  const startEpochMs = Date.now() + 20
   const dueOf = (i: number): number => start + i * interval
   let lastAt = start
   let finish: () => void = () => {}
@@ -331,7 +332,8 @@ async function paced(spec: LoadSpec): Promise<LoadResult> {
   await finished
   clearTimeout(deadline)
   const timeouts = total - answered
-  if (spec.timelineFile) writeFileSync(spec.timelineFile, `${timeline.join('\n')}\n`)
+  if (spec.timelineFile)
+    writeFileSync(spec.timelineFile, `# start ${startEpochMs} (Unix ms)\n${timeline.join('\n')}\n`)
   for (const connection of idle) connection.close()
   loopDelay.disable()
   return {

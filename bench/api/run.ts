@@ -35,7 +35,8 @@
  * `--rates R1,R2,…` sweeps instead: `--runs` paced passes of each server at each rate, no
  * full-rate passes, and a table of p99 and order-thread CPU per answer by rate (the order thread
  * pays more per order when it is lightly loaded). `--timeline DIR` writes, for every paced pass, a
- * file with one line per request: when it was due (ms from the pass's start) and its latency (ms).
+ * file with one line per request: when it was due (ms from the pass's start) and its latency (ms),
+ * after a first line with the pass's start in Unix ms (to line it up with samples of the machine).
  * The last line printed is one JSON object.
  * @module
  */
@@ -99,6 +100,22 @@ const machineLoad = (): string => {
   return `${average}${pressure}`
 }
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms))
+
+/**
+ * The Node flags of `npm start` (package.json's start script, `node <flags> bin/huiguo.js start`):
+ * the servers run as a user's would. Both get them, so that the ceiling runs on the same Node.
+ */
+function startScriptNodeFlags(): string[] {
+  const pkg = JSON.parse(readFileSync(join(ROOT, 'package.json'), 'utf8')) as { scripts: { start: string } }
+  const words = pkg.scripts.start.split(/\s+/)
+  const flags = words.slice(words.indexOf('node') + 1, words.indexOf('bin/huiguo.js'))
+  if (words[0] !== 'node' || flags.some((flag) => !flag.startsWith('--')))
+    throw new Error(
+      `package.json's start script is not "node [--flags] bin/huiguo.js start": ${pkg.scripts.start}`,
+    )
+  return flags
+}
+const NODE_FLAGS = startScriptNodeFlags()
 
 // --- processes ---------------------------------------------------------------------------------
 
@@ -427,13 +444,14 @@ console.log(
     `${DURATION_SEC} s passes, median of ${RUNS}`,
 )
 console.log(`load average at start: ${machineLoad()} (${availableParallelism()} CPUs)`)
+console.log(`servers' Node flags (npm start's): ${NODE_FLAGS.join(' ') || 'none'}`)
 
 const servers: Server[] = []
 try {
   const barePort = await freePort()
   const bare = await startServer(
     'bare',
-    ['--import', 'tsx', BARE_SCRIPT, String(barePort)],
+    [...NODE_FLAGS, '--import', 'tsx', BARE_SCRIPT, String(barePort)],
     barePort,
     (url) => fetch(`${url}/api/v1/orders`, { method: 'POST' }).then((r) => r.status === 201),
   )
@@ -441,6 +459,7 @@ try {
 
   const port = await freePort()
   const huiguoArgs = (profile: boolean) => [
+    ...NODE_FLAGS,
     ...(profile ? ['--cpu-prof', '--cpu-prof-dir', profileDir] : []),
     'bin/huiguo.js',
     'start',
