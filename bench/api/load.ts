@@ -280,7 +280,6 @@ async function paced(spec: LoadSpec): Promise<LoadResult> {
   const loopDelay = monitorEventLoopDelay({ resolution: 5 })
   loopDelay.enable()
   const start = performance.now() + 20
-  const startEpochMs = Date.now() + 20
   const dueOf = (i: number): number => start + i * interval
   let lastAt = start
   let finish: () => void = () => {}
@@ -333,7 +332,10 @@ async function paced(spec: LoadSpec): Promise<LoadResult> {
   clearTimeout(deadline)
   const timeouts = total - answered
   if (spec.timelineFile)
-    writeFileSync(spec.timelineFile, `# start ${startEpochMs} (Unix ms)\n${timeline.join('\n')}\n`)
+    writeFileSync(
+      spec.timelineFile,
+      `# start ${Math.round(performance.timeOrigin + start)} (Unix ms)\n${timeline.join('\n')}\n`,
+    )
   for (const connection of idle) connection.close()
   loopDelay.disable()
   return {

@@ -108,8 +108,8 @@ const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms))
 function startScriptNodeFlags(): string[] {
   const pkg = JSON.parse(readFileSync(join(ROOT, 'package.json'), 'utf8')) as { scripts: { start: string } }
   const words = pkg.scripts.start.split(/\s+/)
-  const flags = words.slice(words.indexOf('node') + 1, words.indexOf('bin/huiguo.js'))
-  if (words[0] !== 'node' || flags.some((flag) => !flag.startsWith('--')))
+  const flags = words.slice(1, words.indexOf('bin/huiguo.js'))
+  if (words[0] !== 'node' || !words.includes('bin/huiguo.js') || flags.some((flag) => !flag.startsWith('--')))
     throw new Error(
       `package.json's start script is not "node [--flags] bin/huiguo.js start": ${pkg.scripts.start}`,
     )

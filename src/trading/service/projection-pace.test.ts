@@ -2,7 +2,6 @@ import fc from 'fast-check'
 import { describe, expect, it } from 'vitest'
 import {
   PROJECTION_BURST_ONSET_MS,
-  PROJECTION_BURST_PER_SEC,
   PROJECTION_HOLD_MAX_COMMANDS,
   PROJECTION_HOLD_MAX_MS,
   projectionPace,
