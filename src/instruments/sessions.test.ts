@@ -1,3 +1,4 @@
+import fc from 'fast-check'
 import { describe, expect, it } from 'vitest'
 import { at, demo } from './fixtures.test-util.ts'
 import { minuteOfDay, nextPhaseChangeAt, tradeDateOf, tradingPhaseAt } from './sessions.ts'
@@ -16,6 +17,23 @@ describe('tradeDateOf', () => {
     expect(tradeDateOf(at('2025-03-03 00:00'))).toBe('2025-03-03')
     expect(tradeDateOf(0)).toBe('1970-01-01')
     expect(tradeDateOf(-8 * 3_600_000 - 1)).toBe('1969-12-31')
+  })
+
+  it('answers each instant of a sequence as on its own, whichever day the one before it was', () => {
+    const instant = fc.integer({ min: -3e12, max: 4e12 })
+    // Runs within one day too: the answer kept from the last call must not leak across midnight.
+    const nearby = instant.chain((t) =>
+      fc.array(
+        fc.integer({ min: -2 * 86_400_000, max: 2 * 86_400_000 }).map((d) => t + d),
+        { maxLength: 6 },
+      ),
+    )
+    fc.assert(
+      fc.property(fc.array(nearby, { maxLength: 10 }), (runs) => {
+        for (const t of runs.flat())
+          expect(tradeDateOf(t)).toBe(new Date(t + 8 * 3_600_000).toISOString().slice(0, 10))
+      }),
+    )
   })
 })
 

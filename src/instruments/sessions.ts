@@ -36,9 +36,18 @@ function msIntoShanghaiDay(atMs: number): number {
   return shifted < 0 ? shifted + DAY_MS : shifted
 }
 
+let lastDay = Number.NaN
+let lastDate = ''
+
 /** The Shanghai trade date 'YYYY-MM-DD' of an instant (ms since epoch). */
 export function tradeDateOf(atMs: number): string {
-  return new Date(atMs + SHANGHAI_OFFSET_MS).toISOString().slice(0, 10)
+  const day = Math.floor((atMs + SHANGHAI_OFFSET_MS) / DAY_MS)
+  // Every trade asks twice (its contract's pick-up window), nearly always for the same day.
+  if (day !== lastDay) {
+    lastDay = day
+    lastDate = new Date(day * DAY_MS).toISOString().slice(0, 10)
+  }
+  return lastDate
 }
 
 /** Every window of the day, opening call first. */

@@ -5,6 +5,8 @@ interface Waiter {
 }
 
 const RESOLVED = Promise.resolve()
+/** What takes a resolved waiter's place in the queue until the queue is compacted. */
+const SETTLED: Waiter = { seq: 0, resolve: () => {}, reject: () => {} }
 
 /**
  * The durable watermark of a journal and the callers waiting for it. A promise exists only for a
@@ -55,7 +57,13 @@ export class DurableWaiters {
     this.#durableSeq = seq
     const queue = this.#queue
     let head = this.#head
-    while (head < queue.length && queue[head]!.seq <= seq) queue[head++]!.resolve()
+    while (head < queue.length && queue[head]!.seq <= seq) {
+      queue[head]!.resolve()
+      // Under steady load the queue is never empty, so its resolved entries stay until a splice:
+      // thousands of them, each with its promise's two functions, long enough to be promoted out
+      // of the young generation and leave garbage for a full collection of the order thread.
+      queue[head++] = SETTLED
+    }
     if (head === queue.length) {
       queue.length = 0
       head = 0
