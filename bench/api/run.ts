@@ -36,20 +36,22 @@
  * full-rate passes, and a table of p99 and order-thread CPU per answer by rate (the order thread
  * pays more per order when it is lightly loaded). `--timeline DIR` writes, for every paced pass, a
  * file with one line per request: when it was due (ms from the pass's start) and its latency (ms),
- * after a first line with the pass's start in Unix ms (to line it up with samples of the machine).
+ * after a first line with the pass's start in Unix ms (to line it up with samples of the machine),
+ * and for a Huiguo pass ends with a `# gc <ms from the start> <kind> <pause ms>` line per collector
+ * pause of its order thread of 5 ms or more (from `GET /trading/operations`).
  * The last line printed is one JSON object.
  * @module
  */
 import { type ChildProcess, execFile, spawn } from 'node:child_process'
-import { cpSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs'
+import { appendFileSync, cpSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs'
 import { createServer } from 'node:net'
 import { availableParallelism, loadavg, tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { fileURLToPath } from 'node:url'
 import { promisify } from 'node:util'
-import { type LatencySnapshot, quantileAtMost, since } from '../../src/platform/index.ts'
+import { type LatencySnapshot, LONG_GC_PAUSE_MS, quantileAtMost, since } from '../../src/platform/index.ts'
 import { DEMO_PASSWORD } from '../../src/trading/demo/index.ts'
-import type { TradingOperations } from '../../src/trading/service/index.ts'
+import type { OperationsJson } from '../../src/trading/service/index.ts'
 import type { LoadRequest, LoadResult, LoadSpec } from './load.ts'
 import { summarizeProfile, type Window } from './profile.ts'
 
@@ -331,11 +333,10 @@ interface Pass extends LoadResult {
 
 /** A risk officer's token for GET /trading/operations, once Huiguo is up. */
 let operationsToken: string | null = null
-const operations = async (server: Server): Promise<TradingOperations | null> =>
+const operations = async (server: Server): Promise<OperationsJson | null> =>
   operationsToken === null
     ? null
-    : (await api<TradingOperations>(server.url, 'GET', '/trading/operations', { token: operationsToken }))
-        .body
+    : (await api<OperationsJson>(server.url, 'GET', '/trading/operations', { token: operationsToken })).body
 
 /** The upper bound of the bucket holding quantile q, as text ("≤ 5 ms", "> 5000 ms"). */
 const atMost = (snapshot: LatencySnapshot, q: number): string => {
@@ -348,10 +349,32 @@ const atMost = (snapshot: LatencySnapshot, q: number): string => {
 const huiguoWindows: Record<LoadSpec['mode'], Window[]> = { closed: [], paced: [] }
 const nowUs = (): number => Number(process.hrtime.bigint() / 1000n)
 
-/** The order thread's collector pauses in a pass: how many, their total, and those over 10 ms. */
-function gcLine(pauses: LatencySnapshot): string {
+type LongPause = OperationsJson['gcLongPauses'][number]
+
+/**
+ * The order thread's collector pauses in a pass: how many, their total, those over 10 ms, and the
+ * largest of the long ones Huiguo kept one by one.
+ */
+function gcLine(pauses: LatencySnapshot, long: readonly LongPause[]): string {
   const over10 = pauses.counts.reduce((n, c, i) => n + ((pauses.boundsMs[i - 1] ?? 0) >= 10 ? c : 0), 0)
-  return `GC ${int(pauses.count)} pauses, ${int(pauses.sumMs)} ms in all, ${over10} over 10 ms; `
+  const largest = long.reduce<LongPause | null>((a, g) => (a === null || g.ms > a.ms ? g : a), null)
+  const longText = largest
+    ? `, ${long.length} of ≥ ${LONG_GC_PAUSE_MS} ms, the largest ${largest.ms.toFixed(1)} ms (${largest.kind})`
+    : ''
+  return `GC ${int(pauses.count)} pauses, ${int(pauses.sumMs)} ms in all, ${over10} over 10 ms${longText}; `
+}
+
+/**
+ * Adds the pass's long collector pauses to its timeline file, as `# gc <ms from the start> <kind>
+ * <pause ms>` lines, so that a run of late answers can be lined up with the pause behind it.
+ */
+function markPauses(timelineFile: string, pauses: readonly LongPause[]): void {
+  const startUnixMs = Number(/^# start (\d+)/.exec(readFileSync(timelineFile, 'utf8'))?.[1])
+  if (!Number.isFinite(startUnixMs)) return
+  const lines = pauses.map(
+    (g) => `# gc ${(Date.parse(g.at) - startUnixMs).toFixed(0)} ${g.kind} ${g.ms.toFixed(2)}`,
+  )
+  appendFileSync(timelineFile, `${lines.join('\n')}\n`)
 }
 
 async function pass(server: Server, label: string, spec: LoadSpec, quiet = false): Promise<Pass> {
@@ -376,7 +399,9 @@ async function pass(server: Server, label: string, spec: LoadSpec, quiet = false
           )
         }, 250)
   const fromUs = nowUs()
+  const fromUnixMs = Date.now()
   const result = await runLoad(spec)
+  const toUnixMs = Date.now()
   if (server.name === 'huiguo' && !quiet) huiguoWindows[spec.mode].push({ fromUs, toUs: nowUs() })
   const serverCpuSec = cpuSecOf(pid) - cpuBefore
   const mainCpuSec = mainThreadCpuSecOf(pid) - mainBefore
@@ -420,13 +445,18 @@ async function pass(server: Server, label: string, spec: LoadSpec, quiet = false
         : '') +
       settled,
   )
+  const longPauses = (opsAfter?.gcLongPauses ?? []).filter((g) => {
+    const atMs = Date.parse(g.at)
+    return atMs >= fromUnixMs && atMs < toUnixMs
+  })
+  if (spec.timelineFile && longPauses.length > 0) markPauses(spec.timelineFile, longPauses)
   if (commit && opsBefore && opsAfter) {
     const batches = since(opsAfter.projectionBatch, opsBefore.projectionBatch)
     console.log(
       `    inside huiguo: append to durable p50 ${atMost(commit, 0.5)}, p99 ${atMost(commit, 0.99)}, ` +
         `max ${atMost(commit, 1)} (${commit.maxMs.toFixed(1)} ms over all time) over ${int(commit.count)} commands; ` +
         (loopDelay ? `event loop delay p99 ${atMost(loopDelay, 0.99)}, max ${atMost(loopDelay, 1)}; ` : '') +
-        gcLine(since(opsAfter.gcPause, opsBefore.gcPause)) +
+        gcLine(since(opsAfter.gcPause, opsBefore.gcPause), longPauses) +
         `SQL projection ` +
         `${int(batches.count)} batches (p99 ${atMost(batches, 0.99)}), at most ${int(backlogMax)} ` +
         `commands behind, ${int(opsAfter.projectionBacklog)} at the end, caught up ${catchUpSec.toFixed(1)} s ` +

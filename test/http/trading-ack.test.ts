@@ -143,6 +143,15 @@ describe.each(seededBackends())('an order’s acknowledgment on $name', ({ open 
     expect(projected.projectionBatch.count).toBeGreaterThan(before.projectionBatch.count)
     expect(projected.gcPause.counts.reduce((a: number, b: number) => a + b, 0)).toBe(projected.gcPause.count)
     expect(projected.gcPause.count).toBeGreaterThanOrEqual(before.gcPause.count)
+    // The long pauses, one by one: no more than the histogram counted, each at most as long as its max.
+    const long = projected.gcLongPauses as { at: string; ms: number; kind: string }[]
+    expect(long.length).toBeLessThanOrEqual(projected.gcPause.count)
+    for (const g of long) {
+      expect(new Date(g.at).toISOString()).toBe(g.at)
+      expect(g.ms).toBeGreaterThanOrEqual(5)
+      expect(g.ms).toBeLessThanOrEqual(projected.gcPause.maxMs)
+      expect(['minor', 'major', 'incremental', 'weak-callbacks']).toContain(g.kind)
+    }
     expect(projected.failure).toBeNull()
   })
 

@@ -5,6 +5,7 @@
  * @module
  */
 export type * from './model.ts'
+export type { OperationsJson } from './operations-routes.ts'
 export { PROJECTION_BATCH } from './projector.ts'
 export { findOrder, listContracts, listOrders, listTrades, tradeFromRow, tradesByIds } from './queries.ts'
 export { DEFAULT_RATE, RateLimiter, type RatePolicy } from './rate-limit.ts'

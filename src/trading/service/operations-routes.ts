@@ -1,6 +1,7 @@
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox'
-import { Type } from 'typebox'
+import { type Static, Type } from 'typebox'
 import { requireRole } from '../../accounts/index.ts'
+import { LONG_GC_PAUSE_MS, RECENT_LONG_GC_PAUSES } from '../../platform/index.ts'
 import type { TradingService } from './service.ts'
 
 const Problem = Type.Ref('Problem')
@@ -35,8 +36,26 @@ const Operations = Type.Object({
   gcPause: Type.Object(LATENCY_FIELDS, {
     description: `Garbage-collection pauses of the thread that answers orders, one observation per pause. ${CUMULATIVE}`,
   }),
+  gcLongPauses: Type.Array(
+    Type.Object({
+      at: Type.String({ description: 'When the pause began (ISO 8601, ms)' }),
+      ms: Type.Number(),
+      kind: Type.Union([
+        Type.Literal('minor'),
+        Type.Literal('major'),
+        Type.Literal('incremental'),
+        Type.Literal('weak-callbacks'),
+      ]),
+    }),
+    {
+      description: `The last ${RECENT_LONG_GC_PAUSES} pauses of ${LONG_GC_PAUSE_MS} ms or more of that thread, oldest first: each stalled every order in flight`,
+    },
+  ),
   failure: Type.Union([Type.String(), Type.Null()]),
 })
+
+/** The body of `GET /trading/operations`. */
+export type OperationsJson = Static<typeof Operations>
 
 /** `GET /trading/operations` (risk, admin): journal and projection positions and latencies. */
 export const operationsRoutes: FastifyPluginAsyncTypebox<{ service: TradingService }> = async (
@@ -54,6 +73,16 @@ export const operationsRoutes: FastifyPluginAsyncTypebox<{ service: TradingServi
         response: { 200: Operations, 401: Problem, 403: Problem },
       },
     },
-    async () => service.operations(),
+    async () => {
+      const operations = service.operations()
+      return {
+        ...operations,
+        gcLongPauses: operations.gcLongPauses.map((p) => ({
+          at: new Date(p.atMs).toISOString(),
+          ms: p.ms,
+          kind: p.kind,
+        })),
+      }
+    },
   )
 }

@@ -18,7 +18,7 @@ import {
 import { AppError, type Refusal, type Result, refuse } from '../../kernel/index.ts'
 import type { Database, SharedDatabase } from '../../platform/db/index.ts'
 import { type EventLoopDelay, monitorEventLoopDelay } from '../../platform/event-loop-delay.ts'
-import { type GcPauses, monitorGcPauses } from '../../platform/gc-pauses.ts'
+import { type GcPause, type GcPauses, monitorGcPauses } from '../../platform/gc-pauses.ts'
 import { LatencyHistogram, type LatencySnapshot } from '../../platform/latency-histogram.ts'
 import type { Journal } from '../journal/index.ts'
 import type { Applied, JournalCommand, OrderRequest, OrderState } from './model.ts'
@@ -98,6 +98,8 @@ export interface TradingOperations {
   readonly eventLoopDelay: LatencySnapshot
   /** Garbage-collection pauses of the thread that answers orders (cumulative since start). */
   readonly gcPause: LatencySnapshot
+  /** Its last long pauses (LONG_GC_PAUSE_MS or more), one by one, oldest first. */
+  readonly gcLongPauses: readonly GcPause[]
   /** Why the service stopped taking commands, or null. */
   readonly failure: string | null
 }
@@ -201,6 +203,7 @@ export class TradingService {
       projectionBatch: this.#projectionLatency.snapshot(),
       eventLoopDelay: this.#eventLoopDelay.histogram.snapshot(),
       gcPause: this.#gcPauses.histogram.snapshot(),
+      gcLongPauses: this.#gcPauses.recentLong(),
       failure: this.#failure?.message ?? null,
     }
   }
