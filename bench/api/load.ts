@@ -63,6 +63,8 @@ export interface LoadResult {
    * machine with the server, and an order it sends late is charged to the server.
    */
   readonly loadLoopDelay?: { readonly p99Ms: number; readonly maxMs: number }
+  /** Paced only: when the first request was due, Unix ms (the timeline's times count from it). */
+  readonly startUnixMs?: number
 }
 
 /** The part of autocannon 9's API used here (it ships no types). */
@@ -331,11 +333,9 @@ async function paced(spec: LoadSpec): Promise<LoadResult> {
   await finished
   clearTimeout(deadline)
   const timeouts = total - answered
+  const startUnixMs = Math.round(performance.timeOrigin + start)
   if (spec.timelineFile)
-    writeFileSync(
-      spec.timelineFile,
-      `# start ${Math.round(performance.timeOrigin + start)} (Unix ms)\n${timeline.join('\n')}\n`,
-    )
+    writeFileSync(spec.timelineFile, `# start ${startUnixMs} (Unix ms)\n${timeline.join('\n')}\n`)
   for (const connection of idle) connection.close()
   loopDelay.disable()
   return {
@@ -344,6 +344,7 @@ async function paced(spec: LoadSpec): Promise<LoadResult> {
       p99Ms: Number((loopDelay.percentile(99) / 1e6).toFixed(2)),
       maxMs: Number((loopDelay.max / 1e6).toFixed(2)),
     },
+    startUnixMs,
   }
 }
 

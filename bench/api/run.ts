@@ -368,9 +368,7 @@ function gcLine(pauses: LatencySnapshot, long: readonly LongPause[]): string {
  * Adds the pass's long collector pauses to its timeline file, as `# gc <ms from the start> <kind>
  * <pause ms>` lines, so that a run of late answers can be lined up with the pause behind it.
  */
-function markPauses(timelineFile: string, pauses: readonly LongPause[]): void {
-  const startUnixMs = Number(/^# start (\d+)/.exec(readFileSync(timelineFile, 'utf8'))?.[1])
-  if (!Number.isFinite(startUnixMs)) return
+function markPauses(timelineFile: string, startUnixMs: number, pauses: readonly LongPause[]): void {
   const lines = pauses.map(
     (g) => `# gc ${(Date.parse(g.at) - startUnixMs).toFixed(0)} ${g.kind} ${g.ms.toFixed(2)}`,
   )
@@ -449,7 +447,8 @@ async function pass(server: Server, label: string, spec: LoadSpec, quiet = false
     const atMs = Date.parse(g.at)
     return atMs >= fromUnixMs && atMs < toUnixMs
   })
-  if (spec.timelineFile && longPauses.length > 0) markPauses(spec.timelineFile, longPauses)
+  if (spec.timelineFile && result.startUnixMs !== undefined && longPauses.length > 0)
+    markPauses(spec.timelineFile, result.startUnixMs, longPauses)
   if (commit && opsBefore && opsAfter) {
     const batches = since(opsAfter.projectionBatch, opsBefore.projectionBatch)
     console.log(

@@ -4,13 +4,14 @@
  *
  * While orders stream in (a burst: PROJECTION_BURST_PER_SEC or more in the last second, or that rate
  * over the last PROJECTION_BURST_ONSET_MS) and nobody reads, the projection holds its work, within
- * bounds, and writes it when the burst ends. Its thread runs at background priority, but on a small virtual machine that does not keep its CPU
- * from the order thread: a background CPU burner took the bare endpoint's p99 at a paced 5,400
- * req/s from 2.1 ms to 5.1–6.6 ms, and the projection (about 400 µs of CPU per order on PGlite,
- * against the order thread's 70–110) took 1 s of the order thread's 10 in each full-rate pass of
- * `bench:api`. The work is the same; held, it runs when orders stop, not while they are answered.
- * A reader that needs the projection still hurries it (the service's `projected()`), and then
- * waits for what was held: up to PROJECTION_HOLD_MAX_MS of the burst's commands.
+ * bounds, and writes it when the burst ends. Its thread runs at background priority, but on a small
+ * virtual machine that does not keep its CPU from the order thread: a background CPU burner took
+ * the bare endpoint's p99 at a paced 5,400 req/s from 2.1 ms to 5.1–6.6 ms, and the projection
+ * (about 400 µs of CPU per order on PGlite, against the order thread's 70–110) took 1 s of the
+ * order thread's 10 in each full-rate pass of `bench:api`. The work is the same; held, it runs
+ * when orders stop, not while they are answered. A reader that needs the projection still hurries
+ * it (the service's `projected()`), and then waits for what was held: up to PROJECTION_HOLD_MAX_MS
+ * of the burst's commands.
  * @module
  */
 
