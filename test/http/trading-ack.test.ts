@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { buildApp, type HuiguoApp } from '../../src/app.ts'
 import type { Journal, JournalEntry } from '../../src/trading/journal/index.ts'
+import { LONG_COMMIT_MS, RECENT_JOURNAL_STALLS } from '../../src/trading/service/index.ts'
 import { seededBackends, type TestDatabase } from '../support/databases.ts'
 import { demoEnterprises, fund, tokenFor } from '../support/trading.ts'
 
@@ -128,6 +129,9 @@ describe.each(seededBackends())('an order’s acknowledgment on $name', ({ open 
     expect(pending.commit.count).toBe(before.commit.count)
 
     const last = journal.lastSeq
+    const stalledFromMs = Date.now()
+    // Held past LONG_COMMIT_MS: a stall of the journal, as a slow disk would make one
+    await new Promise((r) => setTimeout(r, LONG_COMMIT_MS + 1))
     journal.makeDurable(last)
     expect((await placing).statusCode).toBe(201)
     const durable = (await operations(asRisk)).json()
@@ -152,6 +156,15 @@ describe.each(seededBackends())('an order’s acknowledgment on $name', ({ open 
       expect(g.ms).toBeLessThanOrEqual(projected.gcPause.maxMs)
       expect(['minor', 'major', 'incremental', 'weak-callbacks']).toContain(g.kind)
     }
+    // The stall: listed once, after the ones before the order, starting before the order was released.
+    const stallsBefore = before.journalStalls as { at: string; ms: number; commands: number }[]
+    const stalls = projected.journalStalls as { at: string; ms: number; commands: number }[]
+    const stall = stalls.at(-1)!
+    expect(stalls.length).toBe(Math.min(stallsBefore.length + 1, RECENT_JOURNAL_STALLS))
+    expect(new Date(stall.at).toISOString()).toBe(stall.at)
+    expect(Date.parse(stall.at)).toBeLessThanOrEqual(stalledFromMs)
+    expect(stall.ms).toBeGreaterThanOrEqual(LONG_COMMIT_MS)
+    expect(stall.commands).toBe(1) // the sell alone was waiting
     expect(projected.failure).toBeNull()
   })
 

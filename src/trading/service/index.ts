@@ -4,6 +4,8 @@
  * journal, and the order API.
  * @module
  */
+
+export { type JournalStall, LONG_COMMIT_MS, RECENT_JOURNAL_STALLS } from './journal-stalls.ts'
 export type * from './model.ts'
 export type { OperationsJson } from './operations-routes.ts'
 export { PROJECTION_BATCH } from './projector.ts'

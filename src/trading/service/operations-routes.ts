@@ -2,6 +2,7 @@ import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox'
 import { type Static, Type } from 'typebox'
 import { requireRole } from '../../accounts/index.ts'
 import { LONG_GC_PAUSE_MS, RECENT_LONG_GC_PAUSES } from '../../platform/index.ts'
+import { LONG_COMMIT_MS, RECENT_JOURNAL_STALLS } from './journal-stalls.ts'
 import type { TradingService } from './service.ts'
 
 const Problem = Type.Ref('Problem')
@@ -51,6 +52,19 @@ const Operations = Type.Object({
       description: `The last ${RECENT_LONG_GC_PAUSES} pauses of ${LONG_GC_PAUSE_MS} ms or more of that thread, oldest first: each stalled every order in flight`,
     },
   ),
+  journalStalls: Type.Array(
+    Type.Object({
+      at: Type.String({ description: 'When the first of its slow commands was appended (ISO 8601, ms)' }),
+      ms: Type.Number({ description: 'The longest wait of its commands from append to durable' }),
+      commands: Type.Integer({
+        minimum: 1,
+        description: `How many commands waited ${LONG_COMMIT_MS} ms or more in it`,
+      }),
+    }),
+    {
+      description: `The journal's last ${RECENT_JOURNAL_STALLS} stalls, oldest first: stretches in which commands waited ${LONG_COMMIT_MS} ms or more to be durable (a slow write to the disk, or a late JetStream acknowledgement); every order in one was answered late`,
+    },
+  ),
   failure: Type.Union([Type.String(), Type.Null()]),
 })
 
@@ -81,6 +95,11 @@ export const operationsRoutes: FastifyPluginAsyncTypebox<{ service: TradingServi
           at: new Date(p.atMs).toISOString(),
           ms: p.ms,
           kind: p.kind,
+        })),
+        journalStalls: operations.journalStalls.map((s) => ({
+          at: new Date(s.atMs).toISOString(),
+          ms: s.ms,
+          commands: s.commands,
         })),
       }
     },

@@ -21,6 +21,7 @@ import { type EventLoopDelay, monitorEventLoopDelay } from '../../platform/event
 import { type GcPause, type GcPauses, monitorGcPauses } from '../../platform/gc-pauses.ts'
 import { LatencyHistogram, type LatencySnapshot } from '../../platform/latency-histogram.ts'
 import type { Journal } from '../journal/index.ts'
+import { type JournalStall, JournalStalls } from './journal-stalls.ts'
 import type { Applied, JournalCommand, OrderRequest, OrderState } from './model.ts'
 import { InThreadProjector, type Projector, type ProjectorEvents, WorkerProjector } from './projector.ts'
 import { findOrder, tradesByIds } from './queries.ts'
@@ -100,6 +101,8 @@ export interface TradingOperations {
   readonly gcPause: LatencySnapshot
   /** Its last long pauses (LONG_GC_PAUSE_MS or more), one by one, oldest first. */
   readonly gcLongPauses: readonly GcPause[]
+  /** The journal's last stalls (commands waiting LONG_COMMIT_MS or more to be durable), oldest first. */
+  readonly journalStalls: readonly JournalStall[]
   /** Why the service stopped taking commands, or null. */
   readonly failure: string | null
 }
@@ -150,6 +153,7 @@ export class TradingService {
   readonly #projectionLatency = new LatencyHistogram()
   readonly #eventLoopDelay: EventLoopDelay = monitorEventLoopDelay()
   readonly #gcPauses: GcPauses = monitorGcPauses()
+  readonly #journalStalls = new JournalStalls()
 
   private constructor(options: TradingServiceOptions) {
     this.#db = options.db
@@ -204,6 +208,7 @@ export class TradingService {
       eventLoopDelay: this.#eventLoopDelay.histogram.snapshot(),
       gcPause: this.#gcPauses.histogram.snapshot(),
       gcLongPauses: this.#gcPauses.recentLong(),
+      journalStalls: this.#journalStalls.recent(),
       failure: this.#failure?.message ?? null,
     }
   }
@@ -423,7 +428,9 @@ export class TradingService {
     const appendedAt = performance.now()
     try {
       await this.#journal.whenDurable(seq)
-      this.#commitLatency.record(performance.now() - appendedAt)
+      const durableAt = performance.now()
+      this.#commitLatency.record(durableAt - appendedAt)
+      this.#journalStalls.record(performance.timeOrigin + appendedAt, performance.timeOrigin + durableAt)
     } catch (error) {
       this.#fail(error as Error)
       throw error
