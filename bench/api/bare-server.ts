@@ -2,10 +2,17 @@
  * The ceiling of `npm run bench:api`: Fastify 5 with one `POST /api/v1/orders` route that parses the
  * JSON body (Fastify's default parser) and answers 201 with a constant the size of an order response
  * (an order with one trade, about 520 bytes), and nothing else: no auth, no validation, no journal.
+ *
+ * Given a folder as its second argument it is the durable peer instead: each request's body goes
+ * into Huiguo's own file journal (`FileJournal`, group commit with O_DSYNC writes) in that folder, and
+ * the answer waits until it is durable, as Huiguo's does. Beside Huiguo at the same pace, it shows
+ * what this disk allows a server that answers only durable orders, whatever else it does.
+ *
  * Run in its own process by bench/api/run.ts; prints `{"port":N}` once listening, stops on SIGTERM.
  * @module
  */
 import Fastify from 'fastify'
+import { FileJournal } from '../../src/trading/journal/index.ts'
 
 /** The shape and size of what Huiguo answers to an order that traded once. */
 const ORDER_RESPONSE = Object.freeze({
@@ -44,11 +51,17 @@ const ORDER_RESPONSE = Object.freeze({
   ],
 })
 
+const journalDir = process.argv[3]
+const journal = journalDir === undefined ? null : await FileJournal.open(journalDir)
+const encoder = new TextEncoder()
+
 const app = Fastify({ logger: false })
-app.post('/api/v1/orders', async (_request, reply) => {
+app.post('/api/v1/orders', async (request, reply) => {
+  if (journal !== null)
+    await journal.whenDurable(journal.append(encoder.encode(JSON.stringify(request.body ?? null))))
   reply.status(201)
   return ORDER_RESPONSE
 })
 const address = await app.listen({ port: Number(process.argv[2] ?? 0), host: '127.0.0.1' })
 console.log(JSON.stringify({ port: Number(new URL(address).port) }))
-process.once('SIGTERM', () => void app.close())
+process.once('SIGTERM', () => void app.close().then(() => journal?.close()))

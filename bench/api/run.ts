@@ -19,8 +19,10 @@
  *
  * Passes alternate bare, Huiguo, `--runs` times (default 3) after a short warm-up of each, and the
  * figures are medians. Then `--runs` paced passes at half Huiguo's median rate give the p99 at half
- * rate (an open loop timed from when each order was due, see load.ts), each beside a paced pass of
- * the bare endpoint at the same rate: the p99 this harness measures when an answer costs nothing.
+ * rate (an open loop timed from when each order was due, see load.ts), each beside two paced passes
+ * at the same rate: of the bare endpoint (the p99 this harness measures when an answer costs
+ * nothing), and of the durable peer, the bare endpoint answering only once each request's body is
+ * durable in Huiguo's file journal on the same disk (the p99 this disk allows a durable server).
  * A pass whose 2xx share is under 99 % is flagged as not a valid measurement. After each Huiguo
  * pass the harness waits for the server's CPU to settle (deferred work such as the SQL projection)
  * and prints how long that took.
@@ -38,7 +40,9 @@
  * file with one line per request: when it was due (ms from the pass's start) and its latency (ms),
  * after a first line with the pass's start in Unix ms (to line it up with samples of the machine),
  * and for a Huiguo pass ends with a `# gc <ms from the start> <kind> <pause ms>` line per collector
- * pause of its order thread of 5 ms or more (from `GET /trading/operations`).
+ * pause of its order thread of 5 ms or more and a `# journal <ms from the start> <longest wait ms>
+ * <commands>` line per stall of its journal (commands waiting 5 ms or more to be durable), both from
+ * `GET /trading/operations`.
  * The last line printed is one JSON object.
  * @module
  */
@@ -51,7 +55,7 @@ import { fileURLToPath } from 'node:url'
 import { promisify } from 'node:util'
 import { type LatencySnapshot, LONG_GC_PAUSE_MS, quantileAtMost, since } from '../../src/platform/index.ts'
 import { DEMO_PASSWORD } from '../../src/trading/demo/index.ts'
-import type { OperationsJson } from '../../src/trading/service/index.ts'
+import { LONG_COMMIT_MS, type OperationsJson } from '../../src/trading/service/index.ts'
 import type { LoadRequest, LoadResult, LoadSpec } from './load.ts'
 import { summarizeProfile, type Window } from './profile.ts'
 
@@ -350,6 +354,7 @@ const huiguoWindows: Record<LoadSpec['mode'], Window[]> = { closed: [], paced: [
 const nowUs = (): number => Number(process.hrtime.bigint() / 1000n)
 
 type LongPause = OperationsJson['gcLongPauses'][number]
+type JournalStall = OperationsJson['journalStalls'][number]
 
 /**
  * The order thread's collector pauses in a pass: how many, their total, those over 10 ms, and the
@@ -364,15 +369,32 @@ function gcLine(pauses: LatencySnapshot, long: readonly LongPause[]): string {
   return `GC ${int(pauses.count)} pauses, ${int(pauses.sumMs)} ms in all, ${over10} over 10 ms${longText}; `
 }
 
+/** The journal's stalls in a pass: how many, and the longest wait in one. */
+function stallLine(stalls: readonly JournalStall[]): string {
+  const longest = stalls.reduce((ms, s) => Math.max(ms, s.ms), 0)
+  const commands = stalls.reduce((n, s) => n + s.commands, 0)
+  return stalls.length === 0
+    ? `no journal stall of ≥ ${LONG_COMMIT_MS} ms; `
+    : `${stalls.length} journal stalls of ≥ ${LONG_COMMIT_MS} ms (${int(commands)} commands waited), the longest ${longest.toFixed(1)} ms; `
+}
+
 /**
- * Adds the pass's long collector pauses to its timeline file, as `# gc <ms from the start> <kind>
- * <pause ms>` lines, so that a run of late answers can be lined up with the pause behind it.
+ * Adds the pass's long collector pauses and journal stalls to its timeline file, as `# gc <ms from
+ * the start> <kind> <pause ms>` and `# journal <ms from the start> <longest wait ms> <commands>`
+ * lines, so that a run of late answers can be lined up with the pause or stall behind it.
  */
-function markPauses(timelineFile: string, startUnixMs: number, pauses: readonly LongPause[]): void {
-  const lines = pauses.map(
-    (g) => `# gc ${(Date.parse(g.at) - startUnixMs).toFixed(0)} ${g.kind} ${g.ms.toFixed(2)}`,
-  )
-  appendFileSync(timelineFile, `${lines.join('\n')}\n`)
+function markPauses(
+  timelineFile: string,
+  startUnixMs: number,
+  pauses: readonly LongPause[],
+  stalls: readonly JournalStall[],
+): void {
+  const from = (at: string) => (Date.parse(at) - startUnixMs).toFixed(0)
+  const lines = [
+    ...pauses.map((g) => `# gc ${from(g.at)} ${g.kind} ${g.ms.toFixed(2)}`),
+    ...stalls.map((s) => `# journal ${from(s.at)} ${s.ms.toFixed(2)} ${s.commands}`),
+  ]
+  if (lines.length > 0) appendFileSync(timelineFile, `${lines.join('\n')}\n`)
 }
 
 async function pass(server: Server, label: string, spec: LoadSpec, quiet = false): Promise<Pass> {
@@ -443,12 +465,14 @@ async function pass(server: Server, label: string, spec: LoadSpec, quiet = false
         : '') +
       settled,
   )
-  const longPauses = (opsAfter?.gcLongPauses ?? []).filter((g) => {
-    const atMs = Date.parse(g.at)
+  const inPass = ({ at }: { readonly at: string }) => {
+    const atMs = Date.parse(at)
     return atMs >= fromUnixMs && atMs < toUnixMs
-  })
-  if (spec.timelineFile && result.startUnixMs !== undefined && longPauses.length > 0)
-    markPauses(spec.timelineFile, result.startUnixMs, longPauses)
+  }
+  const longPauses = (opsAfter?.gcLongPauses ?? []).filter(inPass)
+  const stalls = (opsAfter?.journalStalls ?? []).filter(inPass)
+  if (spec.timelineFile && result.startUnixMs !== undefined)
+    markPauses(spec.timelineFile, result.startUnixMs, longPauses, stalls)
   if (commit && opsBefore && opsAfter) {
     const batches = since(opsAfter.projectionBatch, opsBefore.projectionBatch)
     console.log(
@@ -456,6 +480,7 @@ async function pass(server: Server, label: string, spec: LoadSpec, quiet = false
         `max ${atMost(commit, 1)} (${commit.maxMs.toFixed(1)} ms over all time) over ${int(commit.count)} commands; ` +
         (loopDelay ? `event loop delay p99 ${atMost(loopDelay, 0.99)}, max ${atMost(loopDelay, 1)}; ` : '') +
         gcLine(since(opsAfter.gcPause, opsBefore.gcPause), longPauses) +
+        stallLine(stalls) +
         `SQL projection ` +
         `${int(batches.count)} batches (p99 ${atMost(batches, 0.99)}), at most ${int(backlogMax)} ` +
         `commands behind, ${int(opsAfter.projectionBacklog)} at the end, caught up ${catchUpSec.toFixed(1)} s ` +
@@ -489,6 +514,21 @@ try {
     (url) => fetch(`${url}/api/v1/orders`, { method: 'POST' }).then((r) => r.status === 201),
   )
   servers.push(bare)
+  const durablePort = await freePort()
+  const durable = await startServer(
+    'durable',
+    [
+      ...NODE_FLAGS,
+      '--import',
+      'tsx',
+      BARE_SCRIPT,
+      String(durablePort),
+      join(dataDir, 'durable-peer-journal'),
+    ],
+    durablePort,
+    (url) => fetch(`${url}/api/v1/orders`, { method: 'POST' }).then((r) => r.status === 201),
+  )
+  servers.push(durable)
 
   const port = await freePort()
   const huiguoArgs = (profile: boolean) => [
@@ -570,6 +610,7 @@ try {
 
   console.log(`warm-up: ${WARMUP_SEC} s on each server`)
   await pass(bare, 'warm-up', closed(bare.url, WARMUP_SEC), true)
+  await pass(durable, 'warm-up', closed(durable.url, WARMUP_SEC), true)
   await pass(huiguo, 'warm-up', closed(huiguo.url, WARMUP_SEC), true)
   console.log(`load average before the passes: ${machineLoad()}`)
 
@@ -586,8 +627,9 @@ try {
     console.log(`half rate: ${int(halfRate)} orders/s, paced evenly (open loop), ${CONNECTIONS} connections`)
   const halves: Pass[] = []
   const bareHalves: Pass[] = []
+  const durableHalves: Pass[] = []
   // The bare endpoint at the same pace is the half-rate p99's peer: what this harness and machine
-  // measure for an answer that costs nothing.
+  // measure for an answer that costs nothing. The durable peer adds Huiguo's journal on this disk.
   const paced = (url: string, rate: number, label: string): LoadSpec => ({
     ...closed(url, DURATION_SEC),
     mode: 'paced',
@@ -598,7 +640,9 @@ try {
     const at = RATES ? `@ ${rate}` : '@ half'
     for (let run = 1; run <= RUNS; run++) {
       const [bareLabel, huiguoLabel] = [`bare   ${at} #${run}`, `huiguo ${at} #${run}`]
+      const durableLabel = `durable ${at} #${run}`
       bareHalves.push(await pass(bare, bareLabel, paced(bare.url, rate, bareLabel)))
+      durableHalves.push(await pass(durable, durableLabel, paced(durable.url, rate, durableLabel)))
       halves.push(await pass(huiguo, huiguoLabel, paced(huiguo.url, rate, huiguoLabel)))
     }
   }
@@ -647,34 +691,37 @@ try {
     if (keep) cpSync(profileDir, keep, { recursive: true })
   }
 
-  if (RATES) printSweep(RATES, halves, bareHalves)
-  else printSummary(bares, orders, halves, bareHalves, ordersPerSec, halfRate)
+  if (RATES) printSweep(RATES, halves, bareHalves, durableHalves)
+  else printSummary(bares, orders, halves, bareHalves, durableHalves, ordersPerSec, halfRate)
 } finally {
   for (const server of servers) await stopServer(server)
   rmSync(dataDir, { recursive: true, force: true })
 }
 
 /** `--rates`: each server's median p99 and main-thread CPU per answer at each rate. */
-function printSweep(rates: number[], huiguoPasses: Pass[], barePasses: Pass[]): void {
+function printSweep(rates: number[], huiguoPasses: Pass[], barePasses: Pass[], durablePasses: Pass[]): void {
   const rows = rates.map((rate, i) => {
     const h = huiguoPasses.slice(i * RUNS, (i + 1) * RUNS)
     const b = barePasses.slice(i * RUNS, (i + 1) * RUNS)
+    const d = durablePasses.slice(i * RUNS, (i + 1) * RUNS)
     return {
       rate,
       p99Ms: round2(median(h.map((p) => p.p99Ms))),
       mainUsPerAnswer: Math.round(median(h.map((p) => p.mainUsPerAnswer))),
       ceilingP99Ms: round2(median(b.map((p) => p.p99Ms))),
       ceilingMainUsPerAnswer: Math.round(median(b.map((p) => p.mainUsPerAnswer))),
+      durableCeilingP99Ms: round2(median(d.map((p) => p.p99Ms))),
       // A pass that answered under 95 % of its rate fell behind: its p99 is a queue, not a latency.
-      keptPace: [...h, ...b].every((p) => p.okPerSec >= rate * 0.95),
+      keptPace: [...h, ...b, ...d].every((p) => p.okPerSec >= rate * 0.95),
     }
   })
   console.log('')
-  console.log('orders/s   huiguo p99   µs/answer     bare p99   µs/answer')
+  console.log('orders/s   huiguo p99   µs/answer     bare p99   µs/answer  durable p99')
   for (const r of rows)
     console.log(
       `${int(r.rate).padStart(8)} ${`${r.p99Ms} ms`.padStart(12)} ${int(r.mainUsPerAnswer).padStart(11)} ` +
         `${`${r.ceilingP99Ms} ms`.padStart(12)} ${int(r.ceilingMainUsPerAnswer).padStart(11)}` +
+        `${`${r.durableCeilingP99Ms} ms`.padStart(13)}` +
         (r.keptPace ? '' : '  (a pass fell behind its rate)'),
     )
   console.log(JSON.stringify({ sweep: rows, connections: CONNECTIONS }))
@@ -686,6 +733,7 @@ function printSummary(
   orders: Pass[],
   halves: Pass[],
   bareHalves: Pass[],
+  durableHalves: Pass[],
   ordersPerSec: number,
   halfRate: number,
 ): void {
@@ -694,7 +742,8 @@ function printSummary(
   const ratio = ordersPerSec / ceiling
   const p99AtHalfRate = m(halves, 'p99Ms')
   const bareP99AtHalfRate = m(bareHalves, 'p99Ms')
-  const valid = [...bares, ...orders, ...halves, ...bareHalves].every(
+  const durableP99AtHalfRate = m(durableHalves, 'p99Ms')
+  const valid = [...bares, ...orders, ...halves, ...bareHalves, ...durableHalves].every(
     (p) => p.okShare >= VALID_OK_SHARE && p.errors === 0 && p.timeouts === 0,
   )
   console.log('')
@@ -712,6 +761,10 @@ function printSummary(
     `at half rate (${int(halfRate)} orders/s): p50 ${round2(m(halves, 'p50Ms'))} ms, p99 ${round2(p99AtHalfRate)} ms ` +
       `(target < 10 ms: ${p99AtHalfRate < 10 ? 'met' : 'NOT met'}); the bare endpoint at the same pace: ` +
       `p50 ${round2(m(bareHalves, 'p50Ms'))} ms, p99 ${round2(bareP99AtHalfRate)} ms`,
+  )
+  console.log(
+    `  the bare endpoint answering once each body is durable in Huiguo's file journal, same pace: ` +
+      `p50 ${round2(m(durableHalves, 'p50Ms'))} ms, p99 ${round2(durableP99AtHalfRate)} ms (what this disk allows)`,
   )
   // Huiguo's own append-to-durable p99 at half rate (bucket upper bound): how much of the p99 above
   // is the journal's, and how much lies outside it (HTTP, the event loop, the machine).
@@ -748,6 +801,7 @@ function printSummary(
       ceilingP50Ms: round2(m(bares, 'p50Ms')),
       ceilingP99Ms: round2(m(bares, 'p99Ms')),
       ceilingP99AtHalfRateMs: round2(bareP99AtHalfRate),
+      durableCeilingP99AtHalfRateMs: round2(durableP99AtHalfRate),
       connections: CONNECTIONS,
       valid,
     }),
