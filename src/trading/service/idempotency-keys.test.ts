@@ -62,4 +62,41 @@ describe('IdempotencyKeys', () => {
       { numRuns: 60 },
     )
   })
+
+  it('keeps keys and hashes of any text apart, as they grow past the first slab and table', () => {
+    // Thousands of live keys of any length and alphabet: the slab doubles, the table is rebuilt,
+    // and keys that share a prefix, a length or a probe sequence must not answer for each other.
+    const text = fc.string({ unit: 'binary', maxLength: 12 })
+    const step = fc.record({ key: text, hash: text, forget: fc.nat(30) })
+    fc.assert(
+      fc.property(fc.array(step, { minLength: 2_500, maxLength: 4_000 }), fc.boolean(), (steps, collide) => {
+        // A poor hash (the key's length) makes keys share probe sequences and hashes.
+        const keys = new IdempotencyKeys(collide ? { hashOfKey: (key) => key.length } : {})
+        const model = new Map<string, { orderId: number; hash: string; createdAtMs: number }>()
+        for (const [i, s] of steps.entries()) {
+          const key = `${s.key}\n${i % 7}` // some keys come back, most are new
+          keys.set(key, i, s.hash, i)
+          model.delete(key)
+          model.set(key, { orderId: i, hash: s.hash, createdAtMs: i })
+          if (s.forget === 0) {
+            const beforeMs = i - 2_000
+            let expected = 0
+            for (const [k, entry] of model) {
+              if (entry.createdAtMs >= beforeMs) break
+              model.delete(k)
+              expected++
+            }
+            expect(keys.forgetBefore(beforeMs, () => false)).toBe(expected)
+          }
+        }
+        expect(keys.size).toBe(model.size)
+        for (const s of steps.slice(-300))
+          for (let r = 0; r < 7; r++) {
+            const key = `${s.key}\n${r}`
+            expect(keys.get(key)).toEqual(model.get(key))
+          }
+      }),
+      { numRuns: 25 },
+    )
+  })
 })
