@@ -4,6 +4,7 @@ import type { Database } from '../../platform/db/index.ts'
 import {
   type Applied,
   type LevelChange,
+  type OrderState,
   type OrderView,
   orderView,
   type TradeRecord,
@@ -90,8 +91,8 @@ export interface MarketDataInit {
   readonly trades?: readonly TradeRecord[]
   /** Past bars per instrument, oldest first. */
   readonly bars?: { readonly [I in BarInterval]?: ReadonlyMap<string, readonly Bar[]> }
-  /** Open orders to start from, with their enterprise. */
-  readonly openOrders?: readonly { readonly enterpriseId: string; readonly order: OrderView }[]
+  /** Open orders to start from, with their enterprise (copies: market data keeps them). */
+  readonly openOrders?: readonly { readonly enterpriseId: string; readonly order: OrderState }[]
   /** Where a failing subscriber is reported. */
   readonly log?: (message: string) => void
 }
@@ -112,6 +113,9 @@ class InstrumentMarket {
 
 type Listener<C extends Channel> = (event: ChannelEvents[C]) => void
 
+/** The listeners' key of one channel of one instrument or enterprise. */
+const topicOf = (channel: Channel, key: string): string => `${channel}\n${key}`
+
 /**
  * Market data: per instrument the aggregated book, the trade tape, 1-minute and daily bars and the
  * day's figures, and per enterprise its open orders, all kept up to date from the trading service's
@@ -128,7 +132,11 @@ type Listener<C extends Channel> = (event: ChannelEvents[C]) => void
 export class MarketData {
   readonly #markets = new Map<string, InstrumentMarket>()
   readonly #booksAtSeq: number
-  readonly #openOrders = new Map<string, Map<string, OrderView>>()
+  /**
+   * Per enterprise its open orders, as the commands left them (copies). Their views are made only
+   * for a snapshot or a subscriber: most orders are placed, traded and gone with nobody watching.
+   */
+  readonly #openOrders = new Map<string, Map<number, OrderState>>()
   readonly #ordersSeq = new Map<string, number>()
   readonly #listeners = new Map<string, Set<Listener<Channel>>>()
   readonly #log: (message: string) => void
@@ -168,7 +176,7 @@ export class MarketData {
     )
     const openOrders = [...state.orders()]
       .filter((o) => o.status === 'open')
-      .map((o) => ({ enterpriseId: o.enterpriseId, order: orderView(o) }))
+      .map((o) => ({ enterpriseId: o.enterpriseId, order: { ...o } }))
     // The engine may be ahead of what was delivered (commands waiting to be durable): their level
     // changes are in the books already. Trades come from SQL up to `delivered`, then from commands.
     const booksAtSeq = state.seq
@@ -214,16 +222,16 @@ export class MarketData {
     }
     if (applied.orders.length > 0) {
       for (const [enterpriseId, orders] of groupBy(applied.orders, (o) => o.enterpriseId)) {
-        const views = orders.map(orderView)
         const open = this.#openOf(enterpriseId)
-        for (const view of views) {
-          if (view.status === 'open') open.set(view.id, view)
-          else open.delete(view.id)
+        for (const order of orders) {
+          if (order.status === 'open') open.set(order.id, order)
+          else open.delete(order.id)
         }
         if (open.size === 0) this.#openOrders.delete(enterpriseId)
         const seq = (this.#ordersSeq.get(enterpriseId) ?? 0) + 1
         this.#ordersSeq.set(enterpriseId, seq)
-        this.#publish('orders', enterpriseId, { enterpriseId, seq, orders: views })
+        if (this.#listeners.has(topicOf('orders', enterpriseId)))
+          this.#publish('orders', enterpriseId, { enterpriseId, seq, orders: orders.map(orderView) })
       }
     }
   }
@@ -238,7 +246,7 @@ export class MarketData {
     key: string,
     listener: (event: ChannelEvents[C]) => void,
   ): () => void {
-    const topic = `${channel}\n${key}`
+    const topic = topicOf(channel, key)
     let listeners = this.#listeners.get(topic)
     if (listeners === undefined) {
       listeners = new Set()
@@ -306,7 +314,7 @@ export class MarketData {
   /** The open orders of one enterprise, oldest first. */
   openOrders(enterpriseId: string): OrdersSnapshot {
     const open = this.#openOrders.get(enterpriseId)
-    const orders = open ? [...open.values()].sort((a, b) => Number(a.id) - Number(b.id)) : []
+    const orders = open ? [...open.values()].sort((a, b) => a.id - b.id).map(orderView) : []
     return { enterpriseId, seq: this.#ordersSeq.get(enterpriseId) ?? 0, orders }
   }
 
@@ -336,7 +344,7 @@ export class MarketData {
     return market
   }
 
-  #openOf(enterpriseId: string): Map<string, OrderView> {
+  #openOf(enterpriseId: string): Map<number, OrderState> {
     let open = this.#openOrders.get(enterpriseId)
     if (open === undefined) {
       open = new Map()
@@ -346,7 +354,7 @@ export class MarketData {
   }
 
   #publish<C extends Channel>(channel: C, key: string, event: ChannelEvents[C]): void {
-    const listeners = this.#listeners.get(`${channel}\n${key}`)
+    const listeners = this.#listeners.get(topicOf(channel, key))
     if (listeners === undefined) return
     for (const listener of [...listeners]) {
       try {
