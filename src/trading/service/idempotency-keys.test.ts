@@ -99,4 +99,41 @@ describe('IdempotencyKeys', () => {
       { numRuns: 25 },
     )
   })
+
+  it('stays a map under steady churn: compactions at the same size and rebuilds for deleted entries', () => {
+    // About 300 live keys while 20,000 come and go: the slab is compacted in place again and again,
+    // and the table is rebuilt for its deleted entries, with keys colliding or not.
+    fc.assert(
+      fc.property(
+        fc.array(fc.string({ unit: 'binary', maxLength: 6 }), { minLength: 50, maxLength: 50 }),
+        fc.boolean(),
+        (texts, collide) => {
+          const keys = new IdempotencyKeys(collide ? { hashOfKey: (key) => key.length } : {})
+          const model = new Map<string, { orderId: number; hash: string; createdAtMs: number }>()
+          for (let i = 0; i < 20_000; i++) {
+            const key = `${texts[i % texts.length]}${i % 400}`
+            const hash = texts[(i * 7) % texts.length]!
+            keys.set(key, i, hash, i)
+            model.delete(key)
+            model.set(key, { orderId: i, hash, createdAtMs: i })
+            if (i % 50 === 0) {
+              let expected = 0
+              for (const [k, entry] of model) {
+                if (entry.createdAtMs >= i - 300) break
+                model.delete(k)
+                expected++
+              }
+              expect(keys.forgetBefore(i - 300, () => false)).toBe(expected)
+            }
+          }
+          expect(keys.size).toBe(model.size)
+          for (let r = 0; r < 400; r++) {
+            const key = `${texts[r % texts.length]}${r}`
+            expect(keys.get(key)).toEqual(model.get(key))
+          }
+        },
+      ),
+      { numRuns: 10 },
+    )
+  })
 })

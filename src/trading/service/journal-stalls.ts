@@ -53,6 +53,7 @@ export class JournalStalls {
     if (ms < this.#longMs) return
     const last = this.#stalls.at(-1)
     if (last !== undefined && appendedAtMs <= last.endMs) {
+      last.atMs = Math.min(last.atMs, appendedAtMs)
       last.ms = Math.max(last.ms, ms)
       last.commands++
       last.endMs = Math.max(last.endMs, durableAtMs)
