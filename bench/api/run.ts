@@ -66,15 +66,10 @@ import {
   type OperationsJson,
   RECENT_JOURNAL_STALLS,
 } from '../../src/trading/service/index.ts'
+import { arg, flag } from '../args.ts'
 import type { LoadRequest, LoadResult, LoadSpec } from './load.ts'
 import { summarizeProfile, type Window } from './profile.ts'
 
-const args = process.argv.slice(2)
-const flag = (name: string): boolean => args.includes(name)
-const arg = (name: string): string | undefined => {
-  const at = args.indexOf(name)
-  return at >= 0 ? args[at + 1] : undefined
-}
 const RUNS = Number(arg('--runs') ?? 3)
 const DURATION_SEC = Number(arg('--duration') ?? 10)
 const CONNECTIONS = Number(arg('--connections') ?? 64)
@@ -522,29 +517,20 @@ console.log(`servers' Node flags (npm start's): ${NODE_FLAGS.join(' ') || 'none'
 
 const servers: Server[] = []
 try {
-  const barePort = await freePort()
-  const bare = await startServer(
-    'bare',
-    [...NODE_FLAGS, '--import', 'tsx', BARE_SCRIPT, String(barePort)],
-    barePort,
-    (url) => fetch(`${url}/api/v1/orders`, { method: 'POST' }).then((r) => r.status === 201),
-  )
-  servers.push(bare)
-  const durablePort = await freePort()
-  const durable = await startServer(
-    'durable',
-    [
-      ...NODE_FLAGS,
-      '--import',
-      'tsx',
-      BARE_SCRIPT,
-      String(durablePort),
-      join(dataDir, 'durable-peer-journal'),
-    ],
-    durablePort,
-    (url) => fetch(`${url}/api/v1/orders`, { method: 'POST' }).then((r) => r.status === 201),
-  )
-  servers.push(durable)
+  /** The bare endpoint (bare-server.ts); given a journal folder, the durable peer. */
+  const startBare = async (name: string, journalDir?: string): Promise<Server> => {
+    const port = await freePort()
+    const server = await startServer(
+      name,
+      [...NODE_FLAGS, '--import', 'tsx', BARE_SCRIPT, String(port), ...(journalDir ? [journalDir] : [])],
+      port,
+      (url) => fetch(`${url}/api/v1/orders`, { method: 'POST' }).then((r) => r.status === 201),
+    )
+    servers.push(server)
+    return server
+  }
+  const bare = await startBare('bare')
+  const durable = await startBare('durable', join(dataDir, 'durable-peer-journal'))
 
   const port = await freePort()
   const huiguoArgs = (profile: boolean) => [

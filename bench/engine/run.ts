@@ -15,6 +15,7 @@
 import { execFileSync } from 'node:child_process'
 import { availableParallelism, loadavg } from 'node:os'
 import { fileURLToPath } from 'node:url'
+import { arg, flag } from '../args.ts'
 import { type PassResult, peerIds, runHuiguo, runHuiguoAuction, runPeer } from './runners.ts'
 import { auctionWorkload, deepWorkload, mixedWorkload, type Workload } from './workload.ts'
 
@@ -23,10 +24,7 @@ const DEEP_OPS = 200_000
 const DEEP_PREFILL = 120_000
 const AUCTION_ORDERS = 100_000
 
-const args = process.argv.slice(2)
-const flag = (name: string): boolean => args.includes(name)
-const runsArg = args.indexOf('--runs')
-const RUNS = runsArg >= 0 ? Number(args[runsArg + 1]) : 5
+const RUNS = Number(arg('--runs') ?? 5)
 
 const median = (xs: number[]): number => {
   const s = [...xs].sort((a, b) => a - b)

@@ -9,12 +9,8 @@
  * @module
  */
 import { IdempotencyKeys } from '../../src/trading/service/idempotency-keys.ts'
+import { arg } from '../args.ts'
 
-const args = process.argv.slice(2)
-const arg = (name: string): string | undefined => {
-  const at = args.indexOf(name)
-  return at >= 0 ? args[at + 1] : undefined
-}
 const KEYS = Number(arg('--keys') ?? 400_000)
 const RUNS = Number(arg('--runs') ?? 3)
 const gc = (globalThis as { gc?: () => void }).gc

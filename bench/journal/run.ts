@@ -14,12 +14,8 @@ import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { connect } from 'nats'
 import { FileJournal, type Journal, NatsJournal } from '../../src/trading/journal/index.ts'
+import { arg } from '../args.ts'
 
-const args = process.argv.slice(2)
-const arg = (name: string): string | undefined => {
-  const at = args.indexOf(name)
-  return at >= 0 ? args[at + 1] : undefined
-}
 const RECORDS = Number(arg('--records') ?? 200_000)
 const CLIENTS = Number(arg('--clients') ?? 256)
 const NATS_URL = arg('--nats')

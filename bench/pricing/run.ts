@@ -16,13 +16,9 @@ import { availableParallelism, loadavg } from 'node:os'
 import { computeIndices, type IndexSeries, type IndexWeekPoint } from '../../src/pricing/indices/index.ts'
 import { assess } from '../../src/pricing/method/index.ts'
 import type { AssessmentRecord, MethodDeal } from '../../src/pricing/model.ts'
+import { arg } from '../args.ts'
 import { generateMarket, type Market } from './workload.ts'
 
-const args = process.argv.slice(2)
-const arg = (name: string): string | undefined => {
-  const at = args.indexOf(name)
-  return at >= 0 ? args[at + 1] : undefined
-}
 const DEALS = Number(arg('--deals') ?? 1_000_000)
 const RUNS = Number(arg('--runs') ?? 3)
 const SEED = Number(arg('--seed') ?? 2026)

@@ -19,12 +19,8 @@ import { readdirSync, readFileSync } from 'node:fs'
 import { join } from 'node:path'
 import { formatSolution, parseInstance, solve } from '../../src/distribution/routing/index.ts'
 import { checkSolution } from '../../src/distribution/routing/test-support/check-solution.ts'
+import { arg } from '../args.ts'
 
-const args = process.argv.slice(2)
-const arg = (name: string): string | undefined => {
-  const at = args.indexOf(name)
-  return at >= 0 ? args[at + 1] : undefined
-}
 const SETS = (arg('--sets') ?? 'A,B,E,P,X,C1,R1,RC1').split(',')
 const SECONDS = Number(arg('--seconds') ?? 5)
 const LONG_SECONDS = Number(arg('--long-seconds') ?? 30)
