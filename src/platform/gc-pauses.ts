@@ -10,7 +10,8 @@
 import { constants, PerformanceObserver } from 'node:perf_hooks'
 import { LatencyHistogram } from './latency-histogram.ts'
 
-export type GcKind = 'minor' | 'major' | 'incremental' | 'weak-callbacks'
+export const GC_KINDS = ['minor', 'major', 'incremental', 'weak-callbacks'] as const
+export type GcKind = (typeof GC_KINDS)[number]
 
 /** One long collector pause. */
 export interface GcPause {

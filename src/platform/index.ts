@@ -2,6 +2,7 @@ export * from './db/index.ts'
 export { type EventLoopDelay, monitorEventLoopDelay } from './event-loop-delay.ts'
 export { type FolderUse, lockFolder } from './folder-lock.ts'
 export {
+  GC_KINDS,
   type GcKind,
   type GcPause,
   type GcPauses,

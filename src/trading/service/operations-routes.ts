@@ -1,7 +1,7 @@
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox'
 import { type Static, Type } from 'typebox'
 import { requireRole } from '../../accounts/index.ts'
-import { LONG_GC_PAUSE_MS, RECENT_LONG_GC_PAUSES } from '../../platform/index.ts'
+import { GC_KINDS, LONG_GC_PAUSE_MS, RECENT_LONG_GC_PAUSES } from '../../platform/index.ts'
 import { LONG_COMMIT_MS, RECENT_JOURNAL_STALLS } from './journal-stalls.ts'
 import type { TradingService } from './service.ts'
 
@@ -41,12 +41,7 @@ const Operations = Type.Object({
     Type.Object({
       at: Type.String({ description: 'When the pause began (ISO 8601, ms)' }),
       ms: Type.Number(),
-      kind: Type.Union([
-        Type.Literal('minor'),
-        Type.Literal('major'),
-        Type.Literal('incremental'),
-        Type.Literal('weak-callbacks'),
-      ]),
+      kind: Type.Union(GC_KINDS.map((kind) => Type.Literal(kind))),
     }),
     {
       description: `The last ${RECENT_LONG_GC_PAUSES} pauses of ${LONG_GC_PAUSE_MS} ms or more of that thread, oldest first: each stalled every order in flight`,
