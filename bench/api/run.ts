@@ -31,6 +31,10 @@
  * fell behind, and how long after the pass it caught up; answered orders over pass plus catch-up is
  * the rate the whole server sustains with SQL current.
  * At the end the server is stopped and `huiguo ledger verify` checks the ledger.
+ * Before any server starts it prints what the machine itself takes from busy threads (machine.ts):
+ * one spinning thread per core for 3 s and the time they lost, and any kernel DAMON monitor running;
+ * and the summary gives how busy Huiguo's order thread was at the half pace, which sets how long
+ * each of those stalls keeps its orders queued.
  *
  * Flags: `--runs N` (3), `--duration S` (10), `--connections C` (64), `--instrument CODE` (AL-A00-GY),
  * `--cpu-prof` (profile the Huiguo server during the passes and print where its CPU went).
@@ -68,6 +72,7 @@ import {
 } from '../../src/trading/service/index.ts'
 import { arg, flag } from '../args.ts'
 import type { LoadRequest, LoadResult, LoadSpec } from './load.ts'
+import { type CpuGaps, cpuGaps, damonMonitors } from './machine.ts'
 import { summarizeProfile, type Window } from './profile.ts'
 
 const RUNS = Number(arg('--runs') ?? 3)
@@ -78,6 +83,8 @@ const PROFILE = flag('--cpu-prof')
 const RATES = arg('--rates')?.split(',').map(Number)
 if (RATES?.some((r) => !(r > 0))) throw new Error(`--rates wants positive numbers: ${arg('--rates')}`)
 const TIMELINE_DIR = arg('--timeline')
+/** How long the machine probe spins its threads before the servers start. */
+const MACHINE_PROBE_MS = 3000
 if (TIMELINE_DIR) mkdirSync(TIMELINE_DIR, { recursive: true })
 const WARMUP_SEC = 3
 /** Lots demo-mill sells demo-buyer before the passes, so that demo-buyer has receipts to sell back. */
@@ -514,6 +521,14 @@ console.log(
 )
 console.log(`load average at start: ${machineLoad()} (${availableParallelism()} CPUs)`)
 console.log(`servers' Node flags (npm start's): ${NODE_FLAGS.join(' ') || 'none'}`)
+// Before any server runs: what the machine itself takes from threads that want a core.
+const machineGaps = await cpuGaps(MACHINE_PROBE_MS)
+console.log(
+  `machine: ${machineGaps.threads} threads spinning for ${MACHINE_PROBE_MS / 1000} s lost ` +
+    `${(machineGaps.lostFraction * 100).toFixed(1)} % of their time in gaps of ≥ 1 ms, the longest ` +
+    `${machineGaps.longestMs.toFixed(1)} ms`,
+)
+for (const line of damonMonitors()) console.log(`machine: ${line}`)
 
 const servers: Server[] = []
 try {
@@ -694,7 +709,7 @@ try {
   }
 
   if (RATES) printSweep(RATES, halves, bareHalves, durableHalves)
-  else printSummary(bares, orders, halves, bareHalves, durableHalves, ordersPerSec, halfRate)
+  else printSummary(bares, orders, halves, bareHalves, durableHalves, ordersPerSec, halfRate, machineGaps)
 } finally {
   for (const server of servers) await stopServer(server)
   rmSync(dataDir, { recursive: true, force: true })
@@ -740,6 +755,7 @@ function printSummary(
   durableHalves: Pass[],
   ordersPerSec: number,
   halfRate: number,
+  machine: CpuGaps,
 ): void {
   const m = (ps: Pass[], key: 'okPerSec' | 'p50Ms' | 'p99Ms') => median(ps.map((p) => p[key]))
   const ceiling = m(bares, 'okPerSec')
@@ -790,6 +806,15 @@ function printSummary(
   const loopP99AtHalfRate = loopP99s.length > 0 ? median(loopP99s) : Number.NaN
   if (!Number.isNaN(loopP99AtHalfRate))
     console.log(`  and the order thread's event loop delay: p99 ≤ ${loopP99AtHalfRate} ms (median of passes)`)
+  // How busy the order thread is at that pace: a stall of the machine of t ms leaves a queue that
+  // takes about t × busy / (1 − busy) more to drain, so the busier, the longer each bump lasts.
+  const orderThreadUsPerAnswer = median(halves.map((p) => p.mainUsPerAnswer))
+  const orderThreadBusy = (halfRate * orderThreadUsPerAnswer) / 1e6
+  console.log(
+    `  huiguo's order thread at that pace: ${int(orderThreadUsPerAnswer)} µs of CPU ` +
+      `per answer, busy ${(orderThreadBusy * 100).toFixed(0)} % of the time (the durable peer's: ` +
+      `${int(median(durableHalves.map((p) => p.mainUsPerAnswer)))} µs per answer)`,
+  )
   if (!valid) console.log('WARNING: some pass had under 99 % 2xx answers, errors or timeouts (see above)')
   if (!durableValid)
     console.log('WARNING: a durable peer pass was not valid (see above): its p99 is no ceiling')
@@ -810,6 +835,9 @@ function printSummary(
       ceilingP99AtHalfRateMs: round2(bareP99AtHalfRate),
       durableCeilingP99AtHalfRateMs: round2(durableP99AtHalfRate),
       durableValid,
+      orderThreadBusyAtHalfRate: Number(orderThreadBusy.toFixed(2)),
+      machineCpuLostShare: Number(machine.lostFraction.toFixed(4)),
+      machineCpuGapLongestMs: round2(machine.longestMs),
       connections: CONNECTIONS,
       valid,
     }),
