@@ -83,9 +83,9 @@ const PROFILE = flag('--cpu-prof')
 const RATES = arg('--rates')?.split(',').map(Number)
 if (RATES?.some((r) => !(r > 0))) throw new Error(`--rates wants positive numbers: ${arg('--rates')}`)
 const TIMELINE_DIR = arg('--timeline')
+if (TIMELINE_DIR) mkdirSync(TIMELINE_DIR, { recursive: true })
 /** How long the machine probe spins its threads before the servers start. */
 const MACHINE_PROBE_MS = 3000
-if (TIMELINE_DIR) mkdirSync(TIMELINE_DIR, { recursive: true })
 const WARMUP_SEC = 3
 /** Lots demo-mill sells demo-buyer before the passes, so that demo-buyer has receipts to sell back. */
 const PREFILL_LOTS = 200
