@@ -136,4 +136,16 @@ describe('IdempotencyKeys', () => {
       { numRuns: 10 },
     )
   })
+
+  it('grows by shards: no single copy moves more than a small share of the keys', () => {
+    // The copy of a full slab or table holds the order thread; one store of 100,000 keys copied
+    // 65,536 at once. Spread over the shards, no copy comes near that.
+    const keys = new IdempotencyKeys()
+    const count = 100_000
+    for (let i = 0; i < count; i++) keys.set(`order-${i}`, i, 'h', i)
+    expect(keys.size).toBe(count)
+    expect(keys.largestCopyKeys).toBeGreaterThan(0)
+    expect(keys.largestCopyKeys).toBeLessThanOrEqual(count / 64)
+    expect(keys.get('order-77777')).toEqual({ orderId: 77_777, hash: 'h', createdAtMs: 77_777 })
+  })
 })

@@ -7,10 +7,20 @@
  * which the collector does not look into: the characters of each key and its hash in one arena, the
  * rest in columns indexed by slot (slots in insertion order), and an open-addressing table (linear
  * probing) from a key's hash to its slot.
+ *
+ * The keys are split over SHARDS shards by the high bits of their hash, each with its own slab and
+ * table. A slab or table that is full is copied into one twice its size, which takes the order
+ * thread for as long as the copy: as one store, 262,144 keys held it 200 ms and a million 660 ms.
+ * A shard holds 1/SHARDS of the keys, and shards fill at different moments, so a copy moves a few
+ * thousand keys even at a million.
  * @module
  */
 
-const INITIAL_SLOTS = 1024
+/** Shards: a power of two, chosen by the top SHARD_BITS bits of a key's hash. */
+const SHARD_BITS = 8
+const SHARDS = 1 << SHARD_BITS
+/** A shard's first slab: small, since every shard has one from the start. */
+const INITIAL_SLOTS = 32
 /** Table entries: 0 is empty, DELETED a key that went; any other value is a slot + 1. */
 const EMPTY = 0
 const DELETED = -1
@@ -29,11 +39,65 @@ function hashOfKey(key: string): number {
   return h | 0
 }
 
+/** `to` with `from` copied into its start. */
+function grown<T extends { set(from: ArrayLike<number>): void }>(from: ArrayLike<number>, to: T): T {
+  to.set(from)
+  return to
+}
+
 /** The smallest power of two that is at least `n`. */
 const powerOfTwoAtLeast = (n: number): number => 2 ** Math.ceil(Math.log2(Math.max(n, 2)))
 
 export class IdempotencyKeys {
   readonly #hashOfKey: (key: string) => number
+  /** Made on a shard's first key. */
+  readonly #shards: (KeyShard | undefined)[] = new Array(SHARDS).fill(undefined)
+
+  /** @param options.hashOfKey @internal Tests pass a poor hash here, to make keys collide. */
+  constructor(options: { readonly hashOfKey?: (key: string) => number } = {}) {
+    this.#hashOfKey = options.hashOfKey ?? hashOfKey
+  }
+
+  get size(): number {
+    let size = 0
+    for (const shard of this.#shards) size += shard?.size ?? 0
+    return size
+  }
+
+  /** @internal The most keys one copy of a slab or rebuild of a table has moved (the longest pause of `set`). */
+  get largestCopyKeys(): number {
+    let largest = 0
+    for (const shard of this.#shards) largest = Math.max(largest, shard?.largestCopyKeys ?? 0)
+    return largest
+  }
+
+  /** Remembers `key` (replacing what it held) for the order placed with the request of `hash`. */
+  set(key: string, orderId: number, hash: string, createdAtMs: number): void {
+    const keyHash = this.#hashOfKey(key) | 0
+    const index = keyHash >>> (32 - SHARD_BITS)
+    const shard = this.#shards[index] ?? new KeyShard()
+    this.#shards[index] = shard
+    shard.set(key, keyHash, orderId, hash, createdAtMs)
+  }
+
+  get(key: string): KeyEntry | undefined {
+    const keyHash = this.#hashOfKey(key) | 0
+    return this.#shards[keyHash >>> (32 - SHARD_BITS)]?.get(key, keyHash)
+  }
+
+  /**
+   * Forgets keys placed before `beforeMs`, oldest first, except those `keep` holds on to; stops at
+   * the first key placed since. Returns how many went.
+   */
+  forgetBefore(beforeMs: number, keep: (orderId: number) => boolean): number {
+    let dropped = 0
+    for (const shard of this.#shards) dropped += shard?.forgetBefore(beforeMs, keep) ?? 0
+    return dropped
+  }
+}
+
+/** One shard: its keys in insertion order, and their table. */
+class KeyShard {
   // Per slot, in insertion (placement) order.
   #keyHashes = new Int32Array(INITIAL_SLOTS)
   /** Where the slot's characters start in `#text`: the key's, then the request hash's. */
@@ -54,18 +118,13 @@ export class IdempotencyKeys {
   /** Table entries that are not EMPTY (live and DELETED): probing needs some EMPTY ones. */
   #tableFilled = 0
 
-  /** @param options.hashOfKey @internal Tests pass a poor hash here, to make keys collide. */
-  constructor(options: { readonly hashOfKey?: (key: string) => number } = {}) {
-    this.#hashOfKey = options.hashOfKey ?? hashOfKey
-  }
+  largestCopyKeys = 0
 
   get size(): number {
     return this.#size
   }
 
-  /** Remembers `key` (replacing what it held) for the order placed with the request of `hash`. */
-  set(key: string, orderId: number, hash: string, createdAtMs: number): void {
-    const keyHash = this.#hashOfKey(key) | 0
+  set(key: string, keyHash: number, orderId: number, hash: string, createdAtMs: number): void {
     const found = this.#find(key, keyHash)
     if (found >= 0) this.#remove(found) // a replaced key moves to the end: it was placed last
     if (this.#used === this.#orderIds.length) this.#makeRoom()
@@ -90,8 +149,8 @@ export class IdempotencyKeys {
     else this.#insert(keyHash, slot)
   }
 
-  get(key: string): KeyEntry | undefined {
-    const found = this.#find(key, this.#hashOfKey(key) | 0)
+  get(key: string, keyHash: number): KeyEntry | undefined {
+    const found = this.#find(key, keyHash)
     if (found < 0) return undefined
     const slot = this.#table[found]! - 1
     const hashAt = this.#textAt[slot]! + this.#keyLengths[slot]!
@@ -102,10 +161,6 @@ export class IdempotencyKeys {
     }
   }
 
-  /**
-   * Forgets keys placed before `beforeMs`, oldest first, except those `keep` holds on to; stops at
-   * the first key placed since. Returns how many went.
-   */
   forgetBefore(beforeMs: number, keep: (orderId: number) => boolean): number {
     let dropped = 0
     for (let slot = this.#first; slot < this.#used; slot++) {
@@ -163,6 +218,7 @@ export class IdempotencyKeys {
 
   /** A table of the live slots only, at least four entries per live key. */
   #rebuildTable(): void {
+    this.largestCopyKeys = Math.max(this.largestCopyKeys, this.#size)
     this.#table = new Int32Array(powerOfTwoAtLeast(Math.max(INITIAL_SLOTS * 2, (this.#size + 1) * 4)))
     this.#tableFilled = 0
     for (let slot = this.#first; slot < this.#used; slot++)
@@ -175,10 +231,24 @@ export class IdempotencyKeys {
     this.#text = text
   }
 
-  /** At a full slab: compacts it (and the text) when at most half is live, else doubles it. */
+  /**
+   * At a full slab: doubles it when more than half is live (a copy of each column, slots and table
+   * unchanged), else compacts it in place (the live slots moved to the front, the table rebuilt).
+   */
   #makeRoom(): void {
-    const capacity =
-      this.#size * 2 <= this.#orderIds.length ? this.#orderIds.length : this.#orderIds.length * 2
+    if (this.#size * 2 > this.#orderIds.length) {
+      this.largestCopyKeys = Math.max(this.largestCopyKeys, this.#used)
+      this.#keyHashes = grown(this.#keyHashes, new Int32Array(this.#used * 2))
+      this.#textAt = grown(this.#textAt, new Float64Array(this.#used * 2))
+      this.#keyLengths = grown(this.#keyLengths, new Uint32Array(this.#used * 2))
+      this.#hashLengths = grown(this.#hashLengths, new Uint32Array(this.#used * 2))
+      this.#orderIds = grown(this.#orderIds, new Float64Array(this.#used * 2))
+      this.#createdAtMs = grown(this.#createdAtMs, new Float64Array(this.#used * 2))
+      this.#live = grown(this.#live, new Uint8Array(this.#used * 2))
+      return
+    }
+    this.largestCopyKeys = Math.max(this.largestCopyKeys, this.#size)
+    const capacity = this.#orderIds.length
     const keyHashes = new Int32Array(capacity)
     const textAt = new Float64Array(capacity)
     const keyLengths = new Uint32Array(capacity)
