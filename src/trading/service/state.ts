@@ -31,6 +31,7 @@ import {
   TimeInForce,
 } from '../engine/index.ts'
 import { CollectingSink } from './collector.ts'
+import { IdTable } from './id-table.ts'
 import { IdempotencyKeys } from './idempotency-keys.ts'
 import type {
   Applied,
@@ -97,7 +98,7 @@ export class TradingState {
   readonly #sink = new CollectingSink()
   readonly #instruments = new Map<string, Instrument>()
   readonly #byHandle: Instrument[] = []
-  readonly #orders = new Map<number, OrderState>()
+  readonly #orders = new IdTable<OrderState>()
   readonly #resting = new Set<number>()
   readonly #balances = new Map<string, AccountBalance>()
   /** Null in a replica that only projects (see projector-thread.ts): it never answers a retry. */
