@@ -19,7 +19,7 @@
 /** Shards: a power of two, chosen by the top SHARD_BITS bits of a key's hash. */
 const SHARD_BITS = 8
 const SHARDS = 1 << SHARD_BITS
-/** A shard's first slab: small, since every shard has one from the start. */
+/** A shard's first slab: small, since there are SHARDS of them once a few thousand keys came. */
 const INITIAL_SLOTS = 32
 /** Table entries: 0 is empty, DELETED a key that went; any other value is a slot + 1. */
 const EMPTY = 0
@@ -44,6 +44,9 @@ function grown<T extends { set(from: ArrayLike<number>): void }>(from: ArrayLike
   to.set(from)
   return to
 }
+
+/** The shard of a key: the top SHARD_BITS bits of its hash (the table's index takes the low ones). */
+const shardOf = (keyHash: number): number => keyHash >>> (32 - SHARD_BITS)
 
 /** The smallest power of two that is at least `n`. */
 const powerOfTwoAtLeast = (n: number): number => 2 ** Math.ceil(Math.log2(Math.max(n, 2)))
@@ -74,7 +77,7 @@ export class IdempotencyKeys {
   /** Remembers `key` (replacing what it held) for the order placed with the request of `hash`. */
   set(key: string, orderId: number, hash: string, createdAtMs: number): void {
     const keyHash = this.#hashOfKey(key) | 0
-    const index = keyHash >>> (32 - SHARD_BITS)
+    const index = shardOf(keyHash)
     const shard = this.#shards[index] ?? new KeyShard()
     this.#shards[index] = shard
     shard.set(key, keyHash, orderId, hash, createdAtMs)
@@ -82,7 +85,7 @@ export class IdempotencyKeys {
 
   get(key: string): KeyEntry | undefined {
     const keyHash = this.#hashOfKey(key) | 0
-    return this.#shards[keyHash >>> (32 - SHARD_BITS)]?.get(key, keyHash)
+    return this.#shards[shardOf(keyHash)]?.get(key, keyHash)
   }
 
   /**
@@ -226,9 +229,8 @@ class KeyShard {
   }
 
   #growText(needed: number): void {
-    const text = new Uint16Array(Math.max(this.#text.length * 2, this.#textUsed + needed))
-    text.set(this.#text.subarray(0, this.#textUsed))
-    this.#text = text
+    const length = Math.max(this.#text.length * 2, this.#textUsed + needed)
+    this.#text = grown(this.#text.subarray(0, this.#textUsed), new Uint16Array(length))
   }
 
   /**
