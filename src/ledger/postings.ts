@@ -28,7 +28,7 @@ import {
   type AccountBalance,
   type AccountKey,
   type Asset,
-  accountId,
+  type Bucket,
   CASH,
   CENTER_FEES,
   compareText,
@@ -114,24 +114,17 @@ export function planPosting(event: LedgerEvent): Result<Posting> {
       checkEnterprise(errors, '/buyer', event.buyer)
       checkEnterprise(errors, '/seller', event.seller)
       checkInstrument(errors, event.instrument)
-      for (const [name, value] of [
-        ['priceCnyPerT', event.priceCnyPerT],
-        ['qtyKg', event.qtyKg],
-      ] as const) {
-        const amount = checkAmount(value, name)
-        if (!amount.ok) return amount
-      }
+      // Checked one by one, in this order, without building a list of them: every trade settles.
+      const inputs = amountRefusal(event.priceCnyPerT, 'priceCnyPerT') ?? amountRefusal(event.qtyKg, 'qtyKg')
+      if (inputs) return inputs
       const notional = notionalFen(event.priceCnyPerT, event.qtyKg)
-      for (const [name, value] of [
-        ['notional', notional],
-        ['buyerFeeFen', event.buyerFeeFen],
-        ['sellerFeeFen', event.sellerFeeFen],
-        ['releaseBuyerFen', event.releaseBuyerFen ?? 0n],
-        ['releaseSellerKg', event.releaseSellerKg ?? 0n],
-      ] as const) {
-        const amount = checkAmount(value, name, { zero: name !== 'notional' })
-        if (!amount.ok) return amount
-      }
+      const amounts =
+        amountRefusal(notional, 'notional') ??
+        amountRefusal(event.buyerFeeFen, 'buyerFeeFen', 0n) ??
+        amountRefusal(event.sellerFeeFen, 'sellerFeeFen', 0n) ??
+        amountRefusal(event.releaseBuyerFen ?? 0n, 'releaseBuyerFen', 0n) ??
+        amountRefusal(event.releaseSellerKg ?? 0n, 'releaseSellerKg', 0n)
+      if (amounts) return amounts
       if (event.buyerFeeFen > notional || event.sellerFeeFen > notional)
         return refuse('INVALID_AMOUNT', 'a fee may not exceed the notional of the fill')
       if (errors.length > 0) return invalid(errors)
@@ -177,16 +170,30 @@ function moveInto(entries: Entry[], kind: EntryKind, from: AccountKey, to: Accou
   )
 }
 
-/** The net change of each account a posting touches, in account order. */
+/**
+ * The net change of each account a posting touches, in account order. A posting touches at most a
+ * few accounts and every order posts one or two: a scan of a small array and an insertion sort,
+ * not a Map keyed by a string built for each entry.
+ */
 export function netChanges(entries: readonly Entry[]): AccountBalance[] {
-  const byAccount = new Map<string, AccountBalance>()
+  const changes: { owner: string; asset: Asset; bucket: Bucket; amount: bigint }[] = []
   for (const e of entries) {
-    const id = accountId(e)
-    const amount = (byAccount.get(id)?.amount ?? 0n) + e.amount
-    byAccount.set(id, { owner: e.owner, asset: e.asset, bucket: e.bucket, amount })
+    let i = 0
+    while (i < changes.length && !sameAccount(changes[i]!, e)) i++
+    if (i < changes.length) changes[i]!.amount += e.amount
+    else changes.push({ owner: e.owner, asset: e.asset, bucket: e.bucket, amount: e.amount })
   }
-  return [...byAccount.values()].sort(compareAccounts)
+  for (let i = 1; i < changes.length; i++) {
+    const change = changes[i]!
+    let j = i
+    for (; j > 0 && compareAccounts(changes[j - 1]!, change) > 0; j--) changes[j] = changes[j - 1]!
+    changes[j] = change
+  }
+  return changes
 }
+
+const sameAccount = (a: AccountKey, b: AccountKey): boolean =>
+  a.owner === b.owner && a.asset === b.asset && a.bucket === b.bucket
 
 /** Account order: owner, asset, bucket (code points), the order rows are locked in. */
 export function compareAccounts(a: AccountKey, b: AccountKey): number {
@@ -256,14 +263,17 @@ function shortfall(account: AccountKey, held: bigint, needed: bigint): Refusal {
 }
 
 function checkAmount(value: bigint, name: string, options: { zero?: boolean } = {}): Result<bigint> {
-  const min = options.zero ? 0n : 1n
-  if (typeof value !== 'bigint' || value < min || value > MAX_POSTING_AMOUNT)
-    return refuse(
-      'INVALID_AMOUNT',
-      `${name} must be an integer from ${min} to ${MAX_POSTING_AMOUNT}, not ${String(value)}`,
-      [{ field: `/${name}`, message: `must be an integer from ${min} to ${MAX_POSTING_AMOUNT}` }],
-    )
-  return ok(value)
+  return amountRefusal(value, name, options.zero ? 0n : 1n) ?? ok(value)
+}
+
+/** Why `value` is not an amount from `min` to MAX_POSTING_AMOUNT, or null when it is one. */
+function amountRefusal(value: bigint, name: string, min = 1n): Refusal | null {
+  if (typeof value === 'bigint' && value >= min && value <= MAX_POSTING_AMOUNT) return null
+  return refuse(
+    'INVALID_AMOUNT',
+    `${name} must be an integer from ${min} to ${MAX_POSTING_AMOUNT}, not ${String(value)}`,
+    [{ field: `/${name}`, message: `must be an integer from ${min} to ${MAX_POSTING_AMOUNT}` }],
+  )
 }
 
 function checkEnterprise(errors: FieldError[], field: string, id: string): void {

@@ -11,7 +11,7 @@ import { type Refusal, refuse } from '../../kernel/index.ts'
 import {
   type AccountBalance,
   type AccountKey,
-  accountId,
+  type Bucket,
   CASH,
   fillFeeFen,
   type LedgerEvent,
@@ -87,6 +87,9 @@ export interface IdempotentHit {
   readonly sameRequest: boolean
 }
 
+/** An account's two buckets (see `TradingState.#balances`). */
+type BalancePair = Record<Bucket, AccountBalance | undefined>
+
 /** An idempotency key is the enterprise's own: the same key from two enterprises is two keys. */
 const keyId = (enterpriseId: string, key: string): string => `${enterpriseId}\n${key}`
 
@@ -100,7 +103,8 @@ export class TradingState {
   readonly #byHandle: Instrument[] = []
   readonly #orders = new IdTable<OrderState>()
   readonly #resting = new Set<number>()
-  readonly #balances = new Map<string, AccountBalance>()
+  /** Balances by owner, then asset: looked up with the strings at hand, not an id built per lookup. */
+  readonly #balances = new Map<string, Map<string, BalancePair>>()
   /** Null in a replica that only projects (see projector-thread.ts): it never answers a retry. */
   readonly #keys: IdempotencyKeys | null
   /** Orders as they closed (id, when), oldest first: what `forget` lets go, without a scan of the open ones. */
@@ -152,10 +156,16 @@ export class TradingState {
     return this.#orders.values()
   }
   balance(account: AccountKey): bigint {
-    return this.#balances.get(accountId(account))?.amount ?? 0n
+    return this.#balances.get(account.owner)?.get(account.asset)?.[account.bucket]?.amount ?? 0n
   }
   balances(): AccountBalance[] {
-    return [...this.#balances.values()]
+    const all: AccountBalance[] = []
+    for (const assets of this.#balances.values())
+      for (const pair of assets.values()) {
+        if (pair.available) all.push(pair.available)
+        if (pair.reserved) all.push(pair.reserved)
+      }
+    return all
   }
   inCall(code: string): boolean {
     const instrument = this.#instruments.get(code)
@@ -205,7 +215,7 @@ export class TradingState {
     this.#seq = snapshot.seq
     this.#nextOrderId = snapshot.nextOrderId
     this.#nextTradeId = snapshot.nextTradeId
-    for (const b of snapshot.balances) this.#balances.set(accountId(b), b)
+    for (const b of snapshot.balances) this.#setBalance(b)
     for (const code of snapshot.callInstruments) {
       const instrument = this.#instruments.get(code)
       if (instrument) this.engine.setModel(instrument.handle, Model.Call)
@@ -618,10 +628,20 @@ export class TradingState {
   }
 
   #post(out: Applied, event: LedgerEvent): void {
-    const result = post(event, (a) => this.balance(a))
+    const result = post(event, this.#balanceOf)
     if (!result.ok) throw new StateError(`ledger refused ${event.kind}: ${result.detail}`)
-    for (const b of result.value.balances) this.#balances.set(accountId(b), b)
+    for (const b of result.value.balances) this.#setBalance(b)
     out.ledger.push(result.value.posting)
+  }
+
+  readonly #balanceOf = (account: AccountKey): bigint => this.balance(account)
+
+  #setBalance(balance: AccountBalance): void {
+    let assets = this.#balances.get(balance.owner)
+    if (assets === undefined) this.#balances.set(balance.owner, (assets = new Map()))
+    let pair = assets.get(balance.asset)
+    if (pair === undefined) assets.set(balance.asset, (pair = { available: undefined, reserved: undefined }))
+    pair[balance.bucket] = balance
   }
 
   /** POST_ONLY_WOULD_CROSS when a post-only order at `price` would meet the opposite best (continuous only). */
