@@ -638,9 +638,15 @@ export class TradingState {
 
   #setBalance(balance: AccountBalance): void {
     let assets = this.#balances.get(balance.owner)
-    if (assets === undefined) this.#balances.set(balance.owner, (assets = new Map()))
+    if (assets === undefined) {
+      assets = new Map()
+      this.#balances.set(balance.owner, assets)
+    }
     let pair = assets.get(balance.asset)
-    if (pair === undefined) assets.set(balance.asset, (pair = { available: undefined, reserved: undefined }))
+    if (pair === undefined) {
+      pair = { available: undefined, reserved: undefined }
+      assets.set(balance.asset, pair)
+    }
     pair[balance.bucket] = balance
   }
 
