@@ -262,8 +262,8 @@ function shortfall(account: AccountKey, held: bigint, needed: bigint): Refusal {
   return refuse(account.asset === CASH ? 'INSUFFICIENT_FUNDS' : 'INSUFFICIENT_RECEIPTS', detail)
 }
 
-function checkAmount(value: bigint, name: string, options: { zero?: boolean } = {}): Result<bigint> {
-  return amountRefusal(value, name, options.zero ? 0n : 1n) ?? ok(value)
+function checkAmount(value: bigint, name: string): Result<bigint> {
+  return amountRefusal(value, name) ?? ok(value)
 }
 
 /** Why `value` is not an amount from `min` to MAX_POSTING_AMOUNT, or null when it is one. */

@@ -105,6 +105,8 @@ export class TradingState {
   readonly #resting = new Set<number>()
   /** Balances by owner, then asset: looked up with the strings at hand, not an id built per lookup. */
   readonly #balances = new Map<string, Map<string, BalancePair>>()
+  /** `balance`, bound once: what `post()` looks balances up with. */
+  readonly #balanceOf = (account: AccountKey): bigint => this.balance(account)
   /** Null in a replica that only projects (see projector-thread.ts): it never answers a retry. */
   readonly #keys: IdempotencyKeys | null
   /** Orders as they closed (id, when), oldest first: what `forget` lets go, without a scan of the open ones. */
@@ -633,8 +635,6 @@ export class TradingState {
     for (const b of result.value.balances) this.#setBalance(b)
     out.ledger.push(result.value.posting)
   }
-
-  readonly #balanceOf = (account: AccountKey): bigint => this.balance(account)
 
   #setBalance(balance: AccountBalance): void {
     let assets = this.#balances.get(balance.owner)
