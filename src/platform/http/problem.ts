@@ -20,6 +20,8 @@ export function fieldErrorsOf(context: string, errors: readonly AjvError[]): Fie
     if (e.keyword === 'additionalProperties') message = 'is not a known field'
     if (e.keyword === 'pattern' && typeof e.params.pattern === 'string')
       message = `does not match ${e.params.pattern}`
+    if (e.keyword === 'enum' && Array.isArray(e.params.allowedValues))
+      message = `is not one of ${e.params.allowedValues.map((v) => JSON.stringify(v)).join(', ')}`
     return { field: `${context}${path}`, message }
   })
 }

@@ -40,11 +40,27 @@ export const ProblemSchema = Type.Object(
 export const Page = <T extends TSchema>(item: T) =>
   Type.Object({ items: Type.Array(item), nextCursor: Type.Union([Type.String(), Type.Null()]) })
 
+/**
+ * One of `values`, as JSON Schema's `enum`. A union of literals would validate the same, but in a
+ * response fast-json-stringify serializes a union by running a validator for each branch until one
+ * matches, on every answer: the order answer's seven enums and two nullable fields took about 3 kB
+ * of garbage and a validator call each per order. An `enum` string is serialized as a string.
+ */
 export const StringEnum = <const T extends readonly string[]>(values: T, description?: string) =>
-  Type.Union(
-    values.map((v) => Type.Literal(v)),
-    description ? { description } : {},
-  )
+  Type.Unsafe<T[number]>({ type: 'string', enum: [...values], ...(description ? { description } : {}) })
+
+/** One of `values` or null, as OpenAPI 3.0's `nullable` (serialized with a null check; see StringEnum). */
+export const NullableStringEnum = <const T extends readonly string[]>(values: T, description?: string) =>
+  Type.Unsafe<T[number] | null>({
+    type: 'string',
+    nullable: true,
+    enum: [...values, null],
+    ...(description ? { description } : {}),
+  })
+
+/** An integer or null, as OpenAPI 3.0's `nullable` (serialized with a null check; see StringEnum). */
+export const NullableInteger = (description?: string) =>
+  Type.Unsafe<number | null>({ type: 'integer', nullable: true, ...(description ? { description } : {}) })
 
 const ProblemRef = Type.Ref('Problem')
 

@@ -9,7 +9,14 @@ import { AppError, problemOf, type Refusal, refuse } from '../../kernel/index.ts
 import { CASH, feeFen, notionalFen, receiptAsset } from '../../ledger/index.ts'
 import type { Database } from '../../platform/db/index.ts'
 import { decodeCursor, pageOf } from '../../platform/http/cursor.ts'
-import { CursorQuery, LimitQuery, Page, StringEnum } from '../../platform/http/schemas.ts'
+import {
+  CursorQuery,
+  LimitQuery,
+  NullableInteger,
+  NullableStringEnum,
+  Page,
+  StringEnum,
+} from '../../platform/http/schemas.ts'
 import { accountOf } from './account.ts'
 import type { OrderRequest } from './model.ts'
 import { operationsRoutes } from './operations-routes.ts'
@@ -39,14 +46,12 @@ const OrderJson = Type.Object({
   instrument: Type.String(),
   side: StringEnum(['buy', 'sell'] as const),
   type: StringEnum(['limit', 'market'] as const),
-  price: Type.Union([Type.Integer(), Type.Null()], {
-    description: 'CNY/t in the book’s terms; null for market',
-  }),
+  price: NullableInteger('CNY/t in the book’s terms; null for market'),
   qty: Type.Integer({ description: 'kg ordered' }),
   filledQty: Type.Integer(),
   remainingQty: Type.Integer({ description: 'kg open (0 once filled or cancelled)' }),
   status: StringEnum(['open', 'filled', 'cancelled'] as const),
-  cancelReason: Type.Union([StringEnum(['user', 'unfilled', 'fok', 'stp'] as const), Type.Null()]),
+  cancelReason: NullableStringEnum(['user', 'unfilled', 'fok', 'stp'] as const),
   tif: StringEnum(['GTC', 'IOC', 'FOK'] as const),
   postOnly: Type.Boolean(),
   stp: StringEnum(['cancel_resting', 'cancel_incoming', 'cancel_both'] as const),
