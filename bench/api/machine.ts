@@ -4,10 +4,15 @@
  * threads spinning on both cores lost the CPU for up to 38 ms at a time (never with one core
  * left idle), and the kernel's DAMON monitor (kdamond, set up by the VM's platform) took a core
  * for 7-20 ms every ~0.53 s, each time lining up with a bump in the latency of every server.
+ * Its disk held single 4 KB durable writes for 20-600 ms several times a second on some days and
+ * hardly ever on others, with nothing else on the VM writing: a durable server's answers wait
+ * for those writes, whatever the server does.
  * @module
  */
-import { readdirSync, readFileSync } from 'node:fs'
+import { constants, readdirSync, readFileSync, rmSync } from 'node:fs'
+import { open } from 'node:fs/promises'
 import { availableParallelism } from 'node:os'
+import { join } from 'node:path'
 import { Worker } from 'node:worker_threads'
 
 const DAMON_ADMIN = '/sys/kernel/mm/damon/admin/kdamonds'
@@ -86,5 +91,59 @@ export async function cpuGaps(durationMs: number): Promise<CpuGaps> {
     durationMs,
     lostFraction: results.reduce((sum, r) => sum + r.lost, 0) / (threads * durationMs),
     longestMs: Math.max(...results.map((r) => r.longest)),
+  }
+}
+
+/** A durable write that takes at least this long is a stall: a tenth of bench:api's p99 target. */
+const DISK_STALL_MS = 10
+/** The size of each probe write: about a group commit of a dozen orders. */
+const DISK_PROBE_WRITE_BYTES = 4096
+
+export interface DiskSyncWrites {
+  readonly durationMs: number
+  readonly writes: number
+  readonly p50Ms: number
+  readonly p99Ms: number
+  readonly longestMs: number
+  /** Writes of DISK_STALL_MS or more, and of 50 ms or more. */
+  readonly stalls: number
+  readonly stalls50: number
+  /** Milliseconds spent in writes of DISK_STALL_MS or more. */
+  readonly stalledMs: number
+}
+
+/**
+ * Appends 4 KB with O_DSYNC, one write after another, for `durationMs` in a file in `dir` (the
+ * folder the journals will use), as the file journal writes: what the disk itself makes a durable
+ * answer wait.
+ */
+export async function diskSyncWrites(dir: string, durationMs: number): Promise<DiskSyncWrites> {
+  const path = join(dir, 'disk-probe')
+  const file = await open(path, constants.O_RDWR | constants.O_CREAT | constants.O_DSYNC)
+  const block = Buffer.alloc(DISK_PROBE_WRITE_BYTES, 0x5a)
+  const latencies: number[] = []
+  try {
+    const end = performance.now() + durationMs
+    for (let at = 0; performance.now() < end; at += block.length) {
+      const started = performance.now()
+      await file.write(block, 0, block.length, at)
+      latencies.push(performance.now() - started)
+    }
+  } finally {
+    await file.close()
+    rmSync(path, { force: true })
+  }
+  const sorted = [...latencies].sort((a, b) => a - b)
+  const at = (q: number) => sorted[Math.min(sorted.length - 1, Math.floor(q * sorted.length))] ?? Number.NaN
+  const stalled = latencies.filter((ms) => ms >= DISK_STALL_MS)
+  return {
+    durationMs,
+    writes: latencies.length,
+    p50Ms: at(0.5),
+    p99Ms: at(0.99),
+    longestMs: sorted[sorted.length - 1] ?? Number.NaN,
+    stalls: stalled.length,
+    stalls50: stalled.filter((ms) => ms >= 50).length,
+    stalledMs: stalled.reduce((sum, ms) => sum + ms, 0),
   }
 }

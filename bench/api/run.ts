@@ -32,8 +32,9 @@
  * the rate the whole server sustains with SQL current.
  * At the end the server is stopped and `huiguo ledger verify` checks the ledger.
  * Before any server starts it prints what the machine itself takes from busy threads (machine.ts):
- * one spinning thread per core for 3 s and the time they lost, and any kernel DAMON monitor running;
- * and the summary gives how busy Huiguo's order thread was at the half pace, which sets how long
+ * one spinning thread per core for 3 s and the time they lost, any kernel DAMON monitor running, and
+ * the data folder's disk: 4 KB durable writes one after another for 10 s, and how often one took
+ * 10 ms or more (an order answered after such a write cannot be under 10 ms); and the summary gives how busy Huiguo's order thread was at the half pace, which sets how long
  * each of those stalls keeps its orders queued.
  *
  * Flags: `--runs N` (3), `--duration S` (10), `--connections C` (64), `--instrument CODE` (AL-A00-GY),
@@ -72,7 +73,7 @@ import {
 } from '../../src/trading/service/index.ts'
 import { arg, flag } from '../args.ts'
 import type { LoadRequest, LoadResult, LoadSpec } from './load.ts'
-import { type CpuGaps, cpuGaps, damonMonitors } from './machine.ts'
+import { type CpuGaps, cpuGaps, type DiskSyncWrites, damonMonitors, diskSyncWrites } from './machine.ts'
 import { summarizeProfile, type Window } from './profile.ts'
 
 const RUNS = Number(arg('--runs') ?? 3)
@@ -86,6 +87,8 @@ const TIMELINE_DIR = arg('--timeline')
 if (TIMELINE_DIR) mkdirSync(TIMELINE_DIR, { recursive: true })
 /** How long the machine probe spins its threads before the servers start. */
 const MACHINE_PROBE_MS = 3000
+/** How long it writes to the disk, with O_DSYNC, in the data folder. */
+const DISK_PROBE_MS = 10_000
 const WARMUP_SEC = 3
 /** Lots demo-mill sells demo-buyer before the passes, so that demo-buyer has receipts to sell back. */
 const PREFILL_LOTS = 200
@@ -529,6 +532,13 @@ console.log(
     `${machineGaps.longestMs.toFixed(1)} ms`,
 )
 for (const line of damonMonitors()) console.log(`machine: ${line}`)
+const disk = await diskSyncWrites(dataDir, DISK_PROBE_MS)
+console.log(
+  `machine: the data folder's disk, ${int(disk.writes)} durable 4 KB writes one after another for ` +
+    `${DISK_PROBE_MS / 1000} s (O_DSYNC, as the file journal writes): p50 ${disk.p50Ms.toFixed(2)} ms, ` +
+    `p99 ${disk.p99Ms.toFixed(2)} ms, the longest ${disk.longestMs.toFixed(1)} ms; ${disk.stalls} took ` +
+    `≥ 10 ms (${disk.stalls50} ≥ 50 ms), ${int(disk.stalledMs)} ms in all`,
+)
 
 const servers: Server[] = []
 try {
@@ -709,7 +719,8 @@ try {
   }
 
   if (RATES) printSweep(RATES, halves, bareHalves, durableHalves)
-  else printSummary(bares, orders, halves, bareHalves, durableHalves, ordersPerSec, halfRate, machineGaps)
+  else
+    printSummary(bares, orders, halves, bareHalves, durableHalves, ordersPerSec, halfRate, machineGaps, disk)
 } finally {
   for (const server of servers) await stopServer(server)
   rmSync(dataDir, { recursive: true, force: true })
@@ -756,6 +767,7 @@ function printSummary(
   ordersPerSec: number,
   halfRate: number,
   machine: CpuGaps,
+  disk: DiskSyncWrites,
 ): void {
   const m = (ps: Pass[], key: 'okPerSec' | 'p50Ms' | 'p99Ms') => median(ps.map((p) => p[key]))
   const ceiling = m(bares, 'okPerSec')
@@ -786,6 +798,10 @@ function printSummary(
   console.log(
     `  the bare endpoint answering once each body is durable in Huiguo's file journal, same pace: ` +
       `p50 ${round2(m(durableHalves, 'p50Ms'))} ms, p99 ${round2(durableP99AtHalfRate)} ms (what this disk allows)`,
+  )
+  console.log(
+    `  the disk before the servers started: ${disk.stalls} of ${int(disk.writes)} durable 4 KB writes ` +
+      `took ≥ 10 ms in ${disk.durationMs / 1000} s, the longest ${disk.longestMs.toFixed(1)} ms`,
   )
   // Huiguo's own append-to-durable p99 at half rate (bucket upper bound): how much of the p99 above
   // is the journal's, and how much lies outside it (HTTP, the event loop, the machine).
@@ -838,6 +854,9 @@ function printSummary(
       orderThreadBusyAtHalfRate: Number(orderThreadBusy.toFixed(2)),
       machineCpuLostShare: Number(machine.lostFraction.toFixed(4)),
       machineCpuGapLongestMs: round2(machine.longestMs),
+      diskSyncWriteP99Ms: round2(disk.p99Ms),
+      diskSyncWriteLongestMs: round2(disk.longestMs),
+      diskSyncWriteStalls: disk.stalls,
       connections: CONNECTIONS,
       valid,
     }),
