@@ -94,7 +94,7 @@ export async function cpuGaps(durationMs: number): Promise<CpuGaps> {
   }
 }
 
-/** A durable write that takes at least this long is a stall: a tenth of bench:api's p99 target. */
+/** A durable write that takes at least this long is a stall: as long as bench:api's whole p99 target. */
 const DISK_STALL_MS = 10
 /** The size of each probe write: about a group commit of a dozen orders. */
 const DISK_PROBE_WRITE_BYTES = 4096
