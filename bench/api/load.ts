@@ -20,6 +20,7 @@ import { writeFileSync } from 'node:fs'
 import { createRequire } from 'node:module'
 import { connect, type Socket } from 'node:net'
 import { monitorEventLoopDelay } from 'node:perf_hooks'
+import { quantileOfSorted } from '../quantile.ts'
 
 export interface LoadRequest {
   readonly method: string
@@ -130,8 +131,7 @@ class Recorder {
 
   result(durationSec: number, errors: number, timeouts: number, cpuSec: number): LoadResult {
     const sorted = this.#latencies.subarray(0, this.#count).sort()
-    const at = (q: number): number =>
-      sorted.length === 0 ? Number.NaN : sorted[Math.min(sorted.length - 1, Math.floor(q * sorted.length))]!
+    const at = (q: number): number => quantileOfSorted(sorted, q)
     const round = (ms: number): number => Number(ms.toFixed(2))
     return {
       durationSec: round(durationSec),

@@ -14,6 +14,7 @@ import { open } from 'node:fs/promises'
 import { availableParallelism } from 'node:os'
 import { join } from 'node:path'
 import { Worker } from 'node:worker_threads'
+import { quantileOfSorted } from '../quantile.ts'
 
 const DAMON_ADMIN = '/sys/kernel/mm/damon/admin/kdamonds'
 
@@ -95,7 +96,9 @@ export async function cpuGaps(durationMs: number): Promise<CpuGaps> {
 }
 
 /** A durable write that takes at least this long is a stall: as long as bench:api's whole p99 target. */
-const DISK_STALL_MS = 10
+export const DISK_STALL_MS = 10
+/** A stall this long holds a few hundred orders at bench:api's half pace. */
+export const DISK_LONG_STALL_MS = 50
 /** The size of each probe write: about a group commit of a dozen orders. */
 const DISK_PROBE_WRITE_BYTES = 4096
 
@@ -105,9 +108,9 @@ export interface DiskSyncWrites {
   readonly p50Ms: number
   readonly p99Ms: number
   readonly longestMs: number
-  /** Writes of DISK_STALL_MS or more, and of 50 ms or more. */
+  /** Writes of DISK_STALL_MS or more, and of DISK_LONG_STALL_MS or more. */
   readonly stalls: number
-  readonly stalls50: number
+  readonly longStalls: number
   /** Milliseconds spent in writes of DISK_STALL_MS or more. */
   readonly stalledMs: number
 }
@@ -133,17 +136,16 @@ export async function diskSyncWrites(dir: string, durationMs: number): Promise<D
     await file.close()
     rmSync(path, { force: true })
   }
-  const sorted = [...latencies].sort((a, b) => a - b)
-  const at = (q: number) => sorted[Math.min(sorted.length - 1, Math.floor(q * sorted.length))] ?? Number.NaN
+  latencies.sort((a, b) => a - b)
   const stalled = latencies.filter((ms) => ms >= DISK_STALL_MS)
   return {
     durationMs,
     writes: latencies.length,
-    p50Ms: at(0.5),
-    p99Ms: at(0.99),
-    longestMs: sorted[sorted.length - 1] ?? Number.NaN,
+    p50Ms: quantileOfSorted(latencies, 0.5),
+    p99Ms: quantileOfSorted(latencies, 0.99),
+    longestMs: quantileOfSorted(latencies, 1),
     stalls: stalled.length,
-    stalls50: stalled.filter((ms) => ms >= 50).length,
+    longStalls: stalled.filter((ms) => ms >= DISK_LONG_STALL_MS).length,
     stalledMs: stalled.reduce((sum, ms) => sum + ms, 0),
   }
 }

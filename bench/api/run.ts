@@ -34,8 +34,9 @@
  * Before any server starts it prints what the machine itself takes from busy threads (machine.ts):
  * one spinning thread per core for 3 s and the time they lost, any kernel DAMON monitor running, and
  * the data folder's disk: 4 KB durable writes one after another for 10 s, and how often one took
- * 10 ms or more (an order answered after such a write cannot be under 10 ms); and the summary gives how busy Huiguo's order thread was at the half pace, which sets how long
- * each of those stalls keeps its orders queued.
+ * 10 ms or more (an order answered after such a write cannot be under 10 ms); and the summary
+ * gives how busy Huiguo's order thread was at the half pace, which sets how long each of those
+ * stalls keeps its orders queued.
  *
  * Flags: `--runs N` (3), `--duration S` (10), `--connections C` (64), `--instrument CODE` (AL-A00-GY),
  * `--cpu-prof` (profile the Huiguo server during the passes and print where its CPU went).
@@ -73,7 +74,15 @@ import {
 } from '../../src/trading/service/index.ts'
 import { arg, flag } from '../args.ts'
 import type { LoadRequest, LoadResult, LoadSpec } from './load.ts'
-import { type CpuGaps, cpuGaps, type DiskSyncWrites, damonMonitors, diskSyncWrites } from './machine.ts'
+import {
+  type CpuGaps,
+  cpuGaps,
+  DISK_LONG_STALL_MS,
+  DISK_STALL_MS,
+  type DiskSyncWrites,
+  damonMonitors,
+  diskSyncWrites,
+} from './machine.ts'
 import { summarizeProfile, type Window } from './profile.ts'
 
 const RUNS = Number(arg('--runs') ?? 3)
@@ -537,7 +546,7 @@ console.log(
   `machine: the data folder's disk, ${int(disk.writes)} durable 4 KB writes one after another for ` +
     `${DISK_PROBE_MS / 1000} s (O_DSYNC, as the file journal writes): p50 ${disk.p50Ms.toFixed(2)} ms, ` +
     `p99 ${disk.p99Ms.toFixed(2)} ms, the longest ${disk.longestMs.toFixed(1)} ms; ${disk.stalls} took ` +
-    `≥ 10 ms (${disk.stalls50} ≥ 50 ms), ${int(disk.stalledMs)} ms in all`,
+    `≥ ${DISK_STALL_MS} ms (${disk.longStalls} ≥ ${DISK_LONG_STALL_MS} ms), ${int(disk.stalledMs)} ms in all`,
 )
 
 const servers: Server[] = []
@@ -801,7 +810,7 @@ function printSummary(
   )
   console.log(
     `  the disk before the servers started: ${disk.stalls} of ${int(disk.writes)} durable 4 KB writes ` +
-      `took ≥ 10 ms in ${disk.durationMs / 1000} s, the longest ${disk.longestMs.toFixed(1)} ms`,
+      `took ≥ ${DISK_STALL_MS} ms in ${disk.durationMs / 1000} s, the longest ${disk.longestMs.toFixed(1)} ms`,
   )
   // Huiguo's own append-to-durable p99 at half rate (bucket upper bound): how much of the p99 above
   // is the journal's, and how much lies outside it (HTTP, the event loop, the machine).

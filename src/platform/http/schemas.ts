@@ -45,6 +45,8 @@ export const Page = <T extends TSchema>(item: T) =>
  * response fast-json-stringify serializes a union by running a validator for each branch until one
  * matches, on every answer: the order answer's seven enums and two nullable fields made about 1.8 kB
  * of garbage and a validator call each per order. An `enum` string is serialized as a string.
+ * Not TypeBox's `Type.Enum`: without `type` fast-json-stringify writes the value as any JSON, and
+ * with `type: 'string'` in its options TypeBox infers `string`, not the values.
  */
 export const StringEnum = <const T extends readonly string[]>(values: T, description?: string) =>
   Type.Unsafe<T[number]>({ type: 'string', enum: [...values], ...(description ? { description } : {}) })

@@ -1,4 +1,5 @@
 import { type Static, Type } from 'typebox'
+import { NullableInteger } from '../../platform/http/schemas.ts'
 import { BAR_INTERVALS } from './bars.ts'
 
 /**
@@ -54,8 +55,6 @@ const Session = Type.Object({
   start: Type.String({ description: "'HH:MM' Asia/Shanghai, inclusive" }),
   end: Type.String({ description: "'HH:MM' Asia/Shanghai, exclusive" }),
 })
-
-const NullableInteger = (description: string) => Type.Union([Type.Integer(), Type.Null()], { description })
 
 export const InstrumentJson = Type.Object(
   {
