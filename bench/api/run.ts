@@ -4,8 +4,9 @@
  * machine. Each server runs in its own process and the load generator (bench/api/load.ts, autocannon)
  * in a third, so none shares an event loop; on a 2-core VM they do share the cores, as production
  * would with the load coming from elsewhere: the load average, the CPU pressure (the share of time
- * some task waited for a core: other work on the VM shows there) and the CPU time of each process are
- * printed.
+ * some task waited for a core: other work on the VM shows there), the CPU time of each process and,
+ * for each pass, the hypervisor's steal (the share of the VM's CPUs given to other guests meanwhile)
+ * are printed.
  *
  * Huiguo starts on a fresh data folder (`start --no-simulation`, the demo cluster and users without
  * simulated participants, `HUIGUO_ORDER_RATE_PER_SEC` lifting the per-caller rate limit). Each
@@ -75,13 +76,16 @@ import {
 import { arg, flag } from '../args.ts'
 import type { LoadRequest, LoadResult, LoadSpec } from './load.ts'
 import {
+  CLOCK_TICKS_PER_SEC,
   type CpuGaps,
   cpuGaps,
+  cpuStealSec,
   DISK_LONG_STALL_MS,
   DISK_STALL_MS,
   type DiskSyncWrites,
   damonMonitors,
   diskSyncWrites,
+  stealShare,
 } from './machine.ts'
 import { summarizeProfile, type Window } from './profile.ts'
 
@@ -103,8 +107,6 @@ const WARMUP_SEC = 3
 const PREFILL_LOTS = 200
 /** Below this share of 2xx answers a pass measured refusals, not orders. */
 const VALID_OK_SHARE = 0.99
-/** Linux's USER_HZ: the unit of the CPU times in /proc/<pid>/stat. */
-const CLOCK_TICKS_PER_SEC = 100
 
 const ROOT = fileURLToPath(new URL('../../', import.meta.url))
 const LOAD_SCRIPT = fileURLToPath(new URL('./load.ts', import.meta.url))
@@ -116,6 +118,8 @@ const median = (xs: number[]): number => {
   return s.length % 2 ? s[(s.length - 1) / 2]! : (s[s.length / 2 - 1]! + s[s.length / 2]!) / 2
 }
 const round2 = (x: number): number => Number(x.toFixed(2))
+/** A share as a percentage with one decimal ("12.5 %"). */
+const percent = (share: number): string => `${(share * 100).toFixed(1)} %`
 const int = (x: number): string => Math.round(x).toLocaleString('en')
 /** The load average, and (Linux) the share of the last 10 s in which some task waited for a CPU. */
 const machineLoad = (): string => {
@@ -357,6 +361,8 @@ interface Pass extends LoadResult {
   readonly sustainedPerSec?: number
   /** The server's main thread's CPU µs per 2xx answer. */
   readonly mainUsPerAnswer: number
+  /** The share of the machine's CPUs the hypervisor took during the pass (NaN where not counted). */
+  readonly stealShare: number
 }
 
 /** A risk officer's token for GET /trading/operations, once Huiguo is up. */
@@ -446,8 +452,10 @@ async function pass(server: Server, label: string, spec: LoadSpec, quiet = false
         }, 250)
   const fromUs = nowUs()
   const fromUnixMs = Date.now()
+  const stealBefore = cpuStealSec()
   const result = await runLoad(spec)
   const toUnixMs = Date.now()
+  const stolen = stealShare(stealBefore, cpuStealSec(), (toUnixMs - fromUnixMs) / 1000)
   if (server.name === 'huiguo' && !quiet) huiguoWindows[spec.mode].push({ fromUs, toUs: nowUs() })
   const serverCpuSec = cpuSecOf(pid) - cpuBefore
   const mainCpuSec = mainThreadCpuSecOf(pid) - mainBefore
@@ -470,6 +478,7 @@ async function pass(server: Server, label: string, spec: LoadSpec, quiet = false
   const p: Pass = {
     ...result,
     mainUsPerAnswer: (mainCpuSec * 1e6) / Math.max(1, result.ok),
+    stealShare: stolen,
     serverCpuSec,
     settleSec,
     okShare,
@@ -489,6 +498,7 @@ async function pass(server: Server, label: string, spec: LoadSpec, quiet = false
       (p.loadLoopDelay
         ? ` (its event loop delay p99 ${p.loadLoopDelay.p99Ms} ms, max ${p.loadLoopDelay.maxMs} ms)`
         : '') +
+      (Number.isNaN(stolen) ? '' : `; steal ${percent(stolen)}`) +
       settled,
   )
   const inPass = ({ at }: { readonly at: string }) => {
@@ -748,18 +758,20 @@ function printSweep(rates: number[], huiguoPasses: Pass[], barePasses: Pass[], d
       ceilingP99Ms: round2(median(b.map((p) => p.p99Ms))),
       ceilingMainUsPerAnswer: Math.round(median(b.map((p) => p.mainUsPerAnswer))),
       durableCeilingP99Ms: round2(median(d.map((p) => p.p99Ms))),
+      stealShare: Number(median(h.map((p) => p.stealShare)).toFixed(3)),
       // A pass that answered under 95 % of its rate fell behind: its p99 is a queue, not a latency.
       keptPace: [...h, ...b].every((p) => p.okPerSec >= rate * 0.95),
       durableKeptPace: d.every((p) => p.okPerSec >= rate * 0.95),
     }
   })
   console.log('')
-  console.log('orders/s   huiguo p99   µs/answer     bare p99   µs/answer  durable p99')
+  console.log('orders/s   huiguo p99   µs/answer     bare p99   µs/answer  durable p99  huiguo steal')
   for (const r of rows)
     console.log(
       `${int(r.rate).padStart(8)} ${`${r.p99Ms} ms`.padStart(12)} ${int(r.mainUsPerAnswer).padStart(11)} ` +
         `${`${r.ceilingP99Ms} ms`.padStart(12)} ${int(r.ceilingMainUsPerAnswer).padStart(11)}` +
         `${`${r.durableCeilingP99Ms} ms`.padStart(13)}` +
+        `${(Number.isNaN(r.stealShare) ? 'n/a' : percent(r.stealShare)).padStart(14)}` +
         (r.keptPace ? '' : '  (a pass fell behind its rate)') +
         (r.durableKeptPace ? '' : '  (a durable peer pass fell behind its rate)'),
     )
@@ -812,6 +824,15 @@ function printSummary(
     `  the disk before the servers started: ${disk.stalls} of ${int(disk.writes)} durable 4 KB writes ` +
       `took ≥ ${DISK_STALL_MS} ms in ${disk.durationMs / 1000} s, the longest ${disk.longestMs.toFixed(1)} ms`,
   )
+  const steal = (ps: Pass[]) => median(ps.map((p) => p.stealShare))
+  const stealAtHalfRate = steal(halves)
+  const stealMaxAtHalfRate = Math.max(...halves.map((p) => p.stealShare))
+  if (!Number.isNaN(stealAtHalfRate))
+    console.log(
+      `  the hypervisor's steal in the half-rate passes: huiguo's ${percent(stealAtHalfRate)} of the CPUs ` +
+        `(median; the most in one pass ${percent(stealMaxAtHalfRate)}), the bare endpoint's ` +
+        `${percent(steal(bareHalves))}, the durable peer's ${percent(steal(durableHalves))}`,
+    )
   // Huiguo's own append-to-durable p99 at half rate (bucket upper bound): how much of the p99 above
   // is the journal's, and how much lies outside it (HTTP, the event loop, the machine).
   const sustained = median(orders.map((p) => p.sustainedPerSec ?? Number.NaN))
@@ -866,6 +887,12 @@ function printSummary(
       diskSyncWriteP99Ms: round2(disk.p99Ms),
       diskSyncWriteLongestMs: round2(disk.longestMs),
       diskSyncWriteStalls: disk.stalls,
+      ...(Number.isNaN(stealAtHalfRate)
+        ? {}
+        : {
+            cpuStealShareAtHalfRate: Number(stealAtHalfRate.toFixed(3)),
+            cpuStealShareAtHalfRateMax: Number(stealMaxAtHalfRate.toFixed(3)),
+          }),
       connections: CONNECTIONS,
       valid,
     }),
