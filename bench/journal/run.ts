@@ -1,8 +1,11 @@
 /**
  * `npm run bench:journal`: the file journal's group commit. `--clients C` writers (default 256), each
  * appending a 200-byte record and waiting for it to be durable before the next, as order entry does,
- * until N records (default 200,000, `--records N`) are in. The same run is repeated with segments
- * opened without O_DSYNC: that ceiling is what the journal costs without the disk. `--nats URL` also runs
+ * until N records (default 200,000, `--records N`) are in, and the time from each append to its
+ * durability. The same run is repeated with segments that grow as they are written instead of being
+ * zero-filled ahead (the journal's peer: what each durable write costs when it must also commit the
+ * file's new size), and with segments opened without O_DSYNC: that ceiling is what the journal costs
+ * without the disk. `--nats URL` also runs
  * the JetStream journal (a fresh stream, deleted after). Each file figure is the median of `--runs`
  * (default 3) after one warm-up pass; the VM's fsync latency varies a lot, so compare runs of one
  * invocation rather than across invocations. The last line printed is one JSON object.
@@ -15,6 +18,7 @@ import { join } from 'node:path'
 import { connect } from 'nats'
 import { FileJournal, type Journal, NatsJournal } from '../../src/trading/journal/index.ts'
 import { arg } from '../args.ts'
+import { quantileOfSorted } from '../quantile.ts'
 
 const RECORDS = Number(arg('--records') ?? 200_000)
 const CLIENTS = Number(arg('--clients') ?? 256)
@@ -22,32 +26,49 @@ const NATS_URL = arg('--nats')
 const RUNS = Number(arg('--runs') ?? 3)
 const payload = new Uint8Array(200).fill(0x61)
 
+interface Drive {
+  readonly perSec: number
+  /** Append-to-durable of each record, sorted (ms). */
+  readonly waitsMs: Float64Array
+}
+
 /** Records per second for CLIENTS writers that each wait for their own record. */
-async function drive(journal: Journal, records = RECORDS): Promise<number> {
+async function drive(journal: Journal, records = RECORDS): Promise<Drive> {
   let left = records
+  const waitsMs = new Float64Array(records)
+  let done = 0
   const client = async (): Promise<void> => {
     while (left > 0) {
       left--
+      const from = performance.now()
       await journal.whenDurable(journal.append(payload))
+      waitsMs[done++] = performance.now() - from
     }
   }
   const start = process.hrtime.bigint()
   await Promise.all(Array.from({ length: CLIENTS }, client))
-  return records / (Number(process.hrtime.bigint() - start) / 1e9)
+  return { perSec: records / (Number(process.hrtime.bigint() - start) / 1e9), waitsMs: waitsMs.sort() }
 }
 
-async function fileRun(sync: boolean, records = RECORDS): Promise<{ perSec: number; fsyncs: number }> {
+type FileKind = 'zero-filled' | 'growing' | 'ceiling'
+
+async function fileRun(kind: FileKind, records = RECORDS): Promise<Drive & { fsyncs: number }> {
   const dir = await mkdtemp(join(tmpdir(), 'huiguo-bench-journal-'))
   // The ceiling opens its segments without O_DSYNC (and its fdatasync, used at start, does nothing).
   const openFile = async (path: string, flags: number) => {
-    if (sync) return open(path, flags)
+    if (kind !== 'ceiling') return open(path, flags)
     const handle = await open(path, flags & ~constants.O_DSYNC)
     return Object.assign(Object.create(handle), { datasync: async () => {} })
   }
-  const journal = await FileJournal.open(dir, { openFile: (path, flags) => openFile(path, flags) })
+  const journal = await FileJournal.open(dir, {
+    openFile: (path, flags) => openFile(path, flags),
+    zeroFill: kind !== 'growing',
+  })
   try {
-    const perSec = await drive(journal, records)
-    return { perSec, fsyncs: sync ? journal.fsyncs : 0 }
+    // The first segment is zero-filled right after open: a server has long been up when orders come.
+    await new Promise((resolve) => setTimeout(resolve, 500))
+    const run = await drive(journal, records)
+    return { ...run, fsyncs: kind === 'ceiling' ? 0 : journal.fsyncs }
   } finally {
     await journal.close()
     await rm(dir, { recursive: true, force: true })
@@ -58,7 +79,7 @@ async function natsRun(url: string): Promise<number> {
   const stream = `bench-journal-${process.pid}`
   const journal = await NatsJournal.open(url, { stream, log: () => {} })
   try {
-    return await drive(journal)
+    return (await drive(journal)).perSec
   } finally {
     await journal.close()
     const nc = await connect({ servers: url })
@@ -68,38 +89,54 @@ async function natsRun(url: string): Promise<number> {
 }
 
 const fmt = (perSec: number): string => `${Math.round(perSec).toLocaleString('en')} records/s`
+const ms = (x: number): string => `${x.toFixed(2)} ms`
 console.log(`journal bench: ${RECORDS} records of ${payload.length} bytes, ${CLIENTS} clients`)
-/** The run with the median throughput of RUNS, alternating with the other kind so both see the same VM. */
-async function medianRuns(): Promise<{ ceiling: Run; durable: Run }> {
-  const ceilings: Run[] = []
-  const durables: Run[] = []
-  for (let i = 0; i < RUNS; i++) {
-    ceilings.push(await fileRun(false))
-    durables.push(await fileRun(true))
-  }
-  const median = (runs: Run[]): Run => runs.sort((a, b) => a.perSec - b.perSec)[Math.floor(runs.length / 2)]!
-  return { ceiling: median(ceilings), durable: median(durables) }
-}
 type Run = Awaited<ReturnType<typeof fileRun>>
+/** The run with the median throughput of RUNS of each kind, the kinds taking turns so all see the same VM. */
+async function medianRuns(): Promise<Record<FileKind, Run>> {
+  const runs: Record<FileKind, Run[]> = { ceiling: [], 'zero-filled': [], growing: [] }
+  for (let i = 0; i < RUNS; i++)
+    for (const kind of ['ceiling', 'zero-filled', 'growing'] as const) runs[kind].push(await fileRun(kind))
+  const median = (of: Run[]): Run => of.sort((a, b) => a.perSec - b.perSec)[Math.floor(of.length / 2)]!
+  return {
+    ceiling: median(runs.ceiling),
+    'zero-filled': median(runs['zero-filled']),
+    growing: median(runs.growing),
+  }
+}
 
-await fileRun(false, Math.ceil(RECORDS / 4))
-const { ceiling, durable } = await medianRuns()
-console.log(`  file, no fsync (ceiling): ${fmt(ceiling.perSec)}`)
-const perFsync = RECORDS / durable.fsyncs
-console.log(
-  `  file, group commit:       ${fmt(durable.perSec)}, ${durable.fsyncs} fsyncs (${perFsync.toFixed(1)} records each)`,
-)
+await fileRun('ceiling', Math.ceil(RECORDS / 4))
+const { ceiling, 'zero-filled': durable, growing } = await medianRuns()
+const waits = (run: Run): string =>
+  `append to durable p50 ${ms(quantileOfSorted(run.waitsMs, 0.5))}, p99 ${ms(quantileOfSorted(run.waitsMs, 0.99))}, ` +
+  `max ${ms(run.waitsMs.at(-1)!)}`
+console.log(`  file, no fsync (ceiling):        ${fmt(ceiling.perSec)}`)
+for (const [label, run] of [
+  ['file, group commit (zero-filled)', durable],
+  ['file, segments growing (peer)   ', growing],
+] as const)
+  console.log(
+    `  ${label}: ${fmt(run.perSec)}, ${run.fsyncs} fsyncs (${(RECORDS / run.fsyncs).toFixed(1)} records each); ${waits(run)}`,
+  )
 const ratio = durable.perSec / ceiling.perSec
-console.log(`  ratio: ${(ratio * 100).toFixed(1)} % of the ceiling`)
+console.log(
+  `  ratio: ${(ratio * 100).toFixed(1)} % of the ceiling; zero-filled against growing: ` +
+    `${(durable.perSec / growing.perSec).toFixed(2)}x the records/s, ` +
+    `${(quantileOfSorted(durable.waitsMs, 0.99) / quantileOfSorted(growing.waitsMs, 0.99)).toFixed(2)}x the p99`,
+)
 const nats = NATS_URL ? await natsRun(NATS_URL) : undefined
 if (nats !== undefined)
   console.log(`  JetStream:                ${fmt(nats)} (${((nats / ceiling.perSec) * 100).toFixed(1)} %)`)
+const round2 = (x: number): number => Number(x.toFixed(2))
 console.log(
   JSON.stringify({
     records: RECORDS,
     clients: CLIENTS,
     recordsPerSec: Math.round(durable.perSec),
     fsyncs: durable.fsyncs,
+    p99Ms: round2(quantileOfSorted(durable.waitsMs, 0.99)),
+    growingRecordsPerSec: Math.round(growing.perSec),
+    growingP99Ms: round2(quantileOfSorted(growing.waitsMs, 0.99)),
     ceilingRecordsPerSec: Math.round(ceiling.perSec),
     ratio: Number(ratio.toFixed(3)),
     ...(nats === undefined ? {} : { natsRecordsPerSec: Math.round(nats) }),

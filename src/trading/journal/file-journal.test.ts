@@ -7,7 +7,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest'
 import { FileJournal, type FileJournalOptions, type SegmentHandle } from './file-journal.ts'
 import { JournalCorruptionError, JournalFailedError, JournalReleasedError, openJournal } from './index.ts'
 import { bytes, journalContract, readAll, text } from './journal-contract.test-util.ts'
-import { segmentName } from './segment-format.ts'
+import { crc32, segmentName } from './segment-format.ts'
 
 const quiet = { log: () => {} }
 const tempDir = (): Promise<string> => mkdtemp(join(tmpdir(), 'huiguo-journal-'))
@@ -23,6 +23,18 @@ journalContract('FileJournal', async () => {
 /** Appends each payload and waits for it, so each record is its own group commit. */
 async function appendEach(journal: FileJournal, payloads: readonly Uint8Array[]): Promise<void> {
   for (const payload of payloads) await journal.whenDurable(journal.append(payload))
+}
+
+/** Where the last write's batch begins and ends in a version 2 segment (walking the batch headers). */
+function batches(buf: Buffer): { lastStart: number; lastEnd: number } {
+  let offset = 16
+  let lastStart = -1
+  while (offset + 16 <= buf.length && buf.readUInt32LE(offset) !== 0) {
+    lastStart = offset
+    offset += 16 + buf.readUInt32LE(offset)
+  }
+  if (lastStart < 0) throw new Error('no batch in the segment')
+  return { lastStart, lastEnd: offset }
 }
 
 const segmentFiles = async (dir: string): Promise<string[]> =>
@@ -50,46 +62,63 @@ describe('FileJournal', () => {
     await journal.close()
   })
 
-  it('reports a torn record at open through the log and truncates it', async () => {
+  it('reports a torn last write at open through the log and zeroes it, keeping the file zero-filled', async () => {
     const journal = await FileJournal.open(dir, quiet)
     await appendEach(journal, [bytes('one'), bytes('two')])
     await journal.close()
     const file = join(dir, segmentName(1))
-    await truncate(file, (await stat(file)).size - 1)
+    const size = (await stat(file)).size
+    const buf = await readFile(file)
+    const { lastStart, lastEnd } = batches(buf)
+    buf[lastEnd - 1] = 0 // the last sector of the last write never reached the disk
+    await writeFile(file, buf)
     const messages: string[] = []
     const reopened = await FileJournal.open(dir, { log: (msg) => messages.push(msg) })
     expect(messages).toHaveLength(1)
     expect(messages[0]).toContain(file)
     expect(reopened.lastSeq).toBe(1)
-    expect((await stat(file)).size).toBe(16 + 8 + 3)
+    const after = await readFile(file)
+    expect(after.length).toBe(size)
+    expect(after.subarray(lastStart).every((b) => b === 0)).toBe(true)
+    await reopened.whenDurable(reopened.append(bytes('three')))
+    expect((await readAll(reopened)).map((e) => text(e.payload))).toEqual(['one', 'three'])
     await reopened.close()
   })
 
-  it('drops exactly the last record when the last segment is cut anywhere inside it', async () => {
+  it('drops exactly the last write when a crash keeps any part of it and loses the rest', async () => {
     const payloads = fc.array(fc.uint8Array({ minLength: 1, maxLength: 300 }), { minLength: 1, maxLength: 8 })
+    // How the last write was torn: the file cut inside it (it grew the file), or its bytes from some
+    // point on lost, or its bytes up to some point lost (later sectors reached the disk first).
+    const tear = fc.constantFrom('cut', 'lost tail', 'lost head')
     await fc.assert(
-      fc.asyncProperty(payloads, fc.nat(), fc.boolean(), async (records, cut, smallSegments) => {
-        const at = await mkdtemp(join(dir, 'p-'))
+      fc.asyncProperty(payloads, fc.nat(), tear, fc.boolean(), async (records, at, how, smallSegments) => {
+        const where = await mkdtemp(join(dir, 'p-'))
         const options: FileJournalOptions = smallSegments ? { ...quiet, segmentBytes: 256 } : quiet
-        const journal = await FileJournal.open(at, options)
+        const journal = await FileJournal.open(where, options)
         await appendEach(journal, records)
         await journal.close()
-        const last = join(at, (await segmentFiles(at)).at(-1)!)
-        const size = (await stat(last)).size
-        const lastRecord = 8 + records.at(-1)!.length
-        await truncate(last, size - lastRecord + (cut % lastRecord))
-        const reopened = await FileJournal.open(at, options)
+        const last = join(where, (await segmentFiles(where)).at(-1)!)
+        const buf = await readFile(last)
+        const { lastStart, lastEnd } = batches(buf)
+        const point = lastStart + (at % (lastEnd - lastStart))
+        if (how === 'cut') await truncate(last, point)
+        else {
+          if (how === 'lost tail') buf.fill(0, point, lastEnd)
+          else buf.fill(0, lastStart, point + 1)
+          await writeFile(last, buf)
+        }
+        const reopened = await FileJournal.open(where, options)
         expect(reopened.lastSeq).toBe(records.length - 1)
         const entries = await readAll(reopened)
         expect(entries.map((e) => e.payload)).toEqual(records.slice(0, -1))
         expect(reopened.append(bytes('next'))).toBe(records.length)
         await reopened.close()
       }),
-      { numRuns: 60 },
+      { numRuns: 90 },
     )
   })
 
-  it('drops the last record when any byte of it is damaged', async () => {
+  it('drops the last write when any byte of it is damaged', async () => {
     const payloads = fc.array(fc.uint8Array({ minLength: 1, maxLength: 300 }), { minLength: 1, maxLength: 8 })
     const flip = fc.record({ at: fc.nat(), mask: fc.integer({ min: 1, max: 255 }) })
     await fc.assert(
@@ -100,8 +129,8 @@ describe('FileJournal', () => {
         await journal.close()
         const file = join(at, segmentName(1))
         const buf = await readFile(file)
-        const lastRecord = 8 + records.at(-1)!.length
-        const index = buf.length - lastRecord + (where % lastRecord)
+        const { lastStart, lastEnd } = batches(buf)
+        const index = lastStart + (where % (lastEnd - lastStart))
         buf[index] = buf[index]! ^ mask
         await writeFile(file, buf)
         const reopened = await FileJournal.open(at, quiet)
@@ -113,19 +142,92 @@ describe('FileJournal', () => {
     )
   })
 
-  it('refuses to open when a damaged record is followed by valid ones, naming file and offset', async () => {
+  it('drops a torn last write whose later records reached the disk and whose start did not', async () => {
+    const journal = await FileJournal.open(dir, quiet)
+    await appendEach(journal, [bytes('a'), bytes('b'), bytes('c')])
+    // One group commit of 50 records, 5.4 KB: one write of eleven 512-byte sectors.
+    const many = Array.from({ length: 50 }, (_, i) => new Uint8Array(100).fill(i + 1))
+    let seq = 0
+    for (const payload of many) seq = journal.append(payload)
+    await journal.whenDurable(seq)
+    await journal.close()
+    const file = join(dir, segmentName(1))
+    const buf = await readFile(file)
+    const { lastStart, lastEnd } = batches(buf)
+    expect(lastEnd - lastStart).toBe(16 + 50 * 108)
+    buf.fill(0, lastStart, lastStart + 512)
+    await writeFile(file, buf)
+    const messages: string[] = []
+    const reopened = await FileJournal.open(dir, { log: (msg) => messages.push(msg) })
+    expect(messages).toHaveLength(1)
+    expect(reopened.lastSeq).toBe(3)
+    expect((await readAll(reopened)).map((e) => text(e.payload))).toEqual(['a', 'b', 'c'])
+    await reopened.close()
+  })
+
+  it('refuses to open when a damaged write is followed by valid ones, naming file and offset', async () => {
     const journal = await FileJournal.open(dir, quiet)
     await appendEach(journal, [bytes('first'), bytes('second'), bytes('third'), bytes('fourth')])
     await journal.close()
     const file = join(dir, segmentName(1))
     const buf = await readFile(file)
-    const second = 16 + 8 + 5
-    buf[second + 8 + 2] = buf[second + 8 + 2]! ^ 0x20
+    const second = 16 + 16 + 8 + 5 // segment header, then the first write: batch header and record
+    buf[second + 16 + 8 + 2] = buf[second + 16 + 8 + 2]! ^ 0x20
     await writeFile(file, buf)
     const opening = FileJournal.open(dir, quiet)
     await expect(opening).rejects.toThrow(JournalCorruptionError)
     await expect(opening).rejects.toMatchObject({ file, offset: second })
     await expect(opening).rejects.toThrow(file)
+  })
+
+  it('zero-fills each segment before it is written, the first ones small, each next twice as big', async () => {
+    const segmentBytes = 2 * 1024 * 1024
+    const journal = await FileJournal.open(dir, { ...quiet, segmentBytes })
+    // 1 MiB, then 2 MiB (the most): 2,500 records of 1,000 bytes fill the first and part of the next.
+    const payload = new Uint8Array(1000).fill(9)
+    for (let i = 0; i < 25; i++) {
+      let seq = 0
+      for (let j = 0; j < 100; j++) seq = journal.append(payload)
+      await journal.whenDurable(seq)
+    }
+    const files = await segmentFiles(dir)
+    expect(files).toHaveLength(2)
+    const sizes = await Promise.all(files.map(async (name) => (await stat(join(dir, name))).size))
+    expect(sizes[0]).toBeGreaterThanOrEqual(1024 * 1024)
+    expect(sizes[0]).toBeLessThan(1024 * 1024 + 101 * 1008 + 16) // at most the write that filled it past
+    expect(sizes[1]).toBe(segmentBytes)
+    // The next one is being filled meanwhile, under a name that is not a segment's.
+    expect(await readdir(dir)).toContain('next-segment.spare')
+    await journal.close()
+    expect(await readdir(dir)).not.toContain('next-segment.spare')
+    const reopened = await FileJournal.open(dir, { ...quiet, segmentBytes })
+    expect(reopened.lastSeq).toBe(2500)
+    expect((await readAll(reopened, 2498)).map((e) => e.seq)).toEqual([2499, 2500])
+    await reopened.close()
+  })
+
+  it('reads a journal written in the first format and goes on in a new segment of the current one', async () => {
+    // Version 1: magic HGJ\x01, records right after the segment header, the file ending with the last.
+    const records = ['alpha', 'beta', 'gamma'].map(bytes)
+    const header = Buffer.alloc(16)
+    header.write('HGJ\x01', 0, 'latin1')
+    header.writeBigUInt64LE(1n, 8)
+    const body = records.map((payload) => {
+      const record = Buffer.alloc(8 + payload.length)
+      record.writeUInt32LE(payload.length, 0)
+      record.writeUInt32LE(crc32(payload), 4)
+      record.set(payload, 8)
+      return record
+    })
+    await writeFile(join(dir, segmentName(1)), Buffer.concat([header, ...body]))
+    const journal = await FileJournal.open(dir, quiet)
+    expect(journal.lastSeq).toBe(3)
+    await journal.whenDurable(journal.append(bytes('delta')))
+    expect(await segmentFiles(dir)).toEqual([segmentName(1), segmentName(4)])
+    await journal.close()
+    const reopened = await FileJournal.open(dir, quiet)
+    expect((await readAll(reopened)).map((e) => text(e.payload))).toEqual(['alpha', 'beta', 'gamma', 'delta'])
+    await reopened.close()
   })
 
   it('refuses to open when a segment other than the last is damaged, even at its end', async () => {

@@ -1,5 +1,5 @@
 import { constants } from 'node:fs'
-import { mkdir, open, readdir, readFile, unlink } from 'node:fs/promises'
+import { mkdir, open, readdir, readFile, rename, unlink } from 'node:fs/promises'
 import { join } from 'node:path'
 import { type FolderUse, lockFolder } from '../../platform/folder-lock.ts'
 import { DurableWaiters } from './durable-waiters.ts'
@@ -12,6 +12,7 @@ import {
   JournalReleasedError,
 } from './journal.ts'
 import {
+  BATCH_HEADER_BYTES,
   crc32,
   parseSegmentName,
   RECORD_HEADER_BYTES,
@@ -19,6 +20,8 @@ import {
   scanSegment,
   segmentHeader,
   segmentName,
+  segmentPayloads,
+  writeBatchHeader,
 } from './segment-format.ts'
 
 /**
@@ -39,10 +42,18 @@ export interface SegmentHandle {
 }
 
 export interface FileJournalOptions {
-  /** A segment is closed and a new one started once it holds this many bytes (default 64 MiB). */
+  /**
+   * A segment is closed and a new one started once it holds this many bytes (default 64 MiB); the
+   * first segments after open are smaller (FIRST_SEGMENT_BYTES, doubling).
+   */
   readonly segmentBytes?: number
   /** Where a truncated torn record is reported (default `console.warn`). */
   readonly log?: (msg: string) => void
+  /**
+   * @internal Whether segments are zero-filled ahead (default true); bench:journal turns it off to
+   * measure segments that grow as they are written beside them.
+   */
+  readonly zeroFill?: boolean
   /** @internal Opens segment files (default `fs.promises.open`); tests inject failures here. */
   readonly openFile?: (path: string, flags: number) => Promise<SegmentHandle>
 }
@@ -54,6 +65,19 @@ interface Segment {
 
 const DEFAULT_SEGMENT_BYTES = 64 * 1024 * 1024
 /**
+ * The size of the first segment zero-filled after open; each next one is twice the last, up to
+ * `segmentBytes`. A journal that is opened and written little (a test's, a short run's) fills
+ * little, and a busy one soon has whole segments ready.
+ */
+const FIRST_SEGMENT_BYTES = 1024 * 1024
+/** Zero-filling writes this much at a time, each durable, so that a journal write never waits long behind it. */
+const ZERO_FILL_CHUNK = Buffer.alloc(256 * 1024)
+/**
+ * The next segment, zero-filled in the background while the current one is written, under a name
+ * that is not a segment's until it is renamed into one (a crash leaves it behind, and open removes it).
+ */
+const SPARE_NAME = 'next-segment.spare'
+/**
  * Segments are written with O_DSYNC: a write returns once its bytes are durable, as a write and an
  * fdatasync would, but in one trip through the thread pool instead of two. Between the two trips
  * the order thread had to take the write's completion and start the fdatasync, and under load that
@@ -61,13 +85,17 @@ const DEFAULT_SEGMENT_BYTES = 64 * 1024 * 1024
  */
 const APPEND = constants.O_RDWR | constants.O_DSYNC
 const CREATE = APPEND | constants.O_CREAT | constants.O_EXCL
+const REPLACE = APPEND | constants.O_CREAT | constants.O_TRUNC
 const JOURNAL_FOLDER: FolderUse = { name: 'the journal folder', remedy: 'use another --journal folder' }
 const defaultLog = (msg: string): void => console.warn(`huiguo journal: ${msg}`)
 
 /**
  * The embedded journal: append-only segment files in one directory, with group commit. `append`
- * copies the record into a buffer; one writer loop writes the whole buffer with one durable write
- * (O_DSYNC), advances the durable watermark, and starts again if more records arrived meanwhile.
+ * copies the record into a buffer; one writer loop writes the whole buffer as one batch with one
+ * durable write (O_DSYNC), advances the durable watermark, and starts again if more records arrived
+ * meanwhile. Segments are zero-filled ahead (segment-format.ts): on this workplace's VM a durable
+ * 4 KB write over zeros took half as long as one that grew the file (p50 0.16 against 0.33 ms,
+ * p99 0.72 against 1.61 ms, p99.9 3.6 against 6.1 ms, 150 s of each).
  *
  * @example
  * const journal = await FileJournal.open('/var/lib/huiguo/journal')
@@ -83,10 +111,19 @@ export class FileJournal implements Journal {
   #file: SegmentHandle | undefined
   /** Bytes in the active segment file (durable ones: the writer owns this). */
   #fileBytes: number
+  /** The active segment is full once it holds this many bytes. */
+  #fileLimit: number
   #lastSeq: number
+  /** The next batch: its header's room, then the records appended since the last write. */
   #pending: Buffer = Buffer.allocUnsafe(64 * 1024)
-  #pendingBytes = 0
-  #spare: Buffer = Buffer.allocUnsafe(64 * 1024)
+  #pendingBytes = BATCH_HEADER_BYTES
+  #pendingRecords = 0
+  #spareBuffer: Buffer = Buffer.allocUnsafe(64 * 1024)
+  /** The next segment file being zero-filled (undefined once that failed: it is then created empty). */
+  #spareFile: Promise<SegmentHandle | undefined> | undefined
+  #spareBytes: number
+  readonly #log: (msg: string) => void
+  readonly #zeroFill: boolean
   #writing = false
   #drained: Promise<void> = Promise.resolve()
   #closed = false
@@ -101,6 +138,7 @@ export class FileJournal implements Journal {
     segments: Segment[],
     file: SegmentHandle | undefined,
     fileBytes: number,
+    fileSize: number,
     lastSeq: number,
     unlock: () => void,
   ) {
@@ -108,11 +146,16 @@ export class FileJournal implements Journal {
     this.#dir = dir
     this.#segmentBytes = options.segmentBytes ?? DEFAULT_SEGMENT_BYTES
     this.#openFile = options.openFile ?? ((path, flags) => open(path, flags))
+    this.#log = options.log ?? defaultLog
+    this.#zeroFill = options.zeroFill ?? true
     this.#segments = segments
     this.#file = file
     this.#fileBytes = fileBytes
+    this.#fileLimit = Math.min(this.#segmentBytes, Math.max(fileSize, FIRST_SEGMENT_BYTES))
     this.#lastSeq = lastSeq
     this.#waiters = new DurableWaiters(lastSeq)
+    this.#spareBytes = Math.min(this.#segmentBytes, FIRST_SEGMENT_BYTES)
+    this.#prepareSpare()
   }
 
   /**
@@ -126,6 +169,7 @@ export class FileJournal implements Journal {
     // Two processes appending to one journal would interleave their records: one owner at a time.
     const unlock = lockFolder(dir, JOURNAL_FOLDER)
     try {
+      await unlink(join(dir, SPARE_NAME)).catch(ignoreMissing)
       const segments: Segment[] = []
       for (const name of await readdir(dir)) {
         const firstSeq = parseSegmentName(name)
@@ -134,30 +178,41 @@ export class FileJournal implements Journal {
       segments.sort((a, b) => a.firstSeq - b.firstSeq)
       let nextSeq = segments[0]?.firstSeq ?? 1
       let fileBytes = 0
+      let fileSize = 0
+      let lastVersion = 2
       for (const [i, segment] of segments.entries()) {
         const isLast = i === segments.length - 1
         if (segment.firstSeq !== nextSeq) {
           throw new JournalCorruptionError(segment.path, 0, `expected a segment starting at seq ${nextSeq}`)
         }
-        const scan = scanSegment(await readFile(segment.path), segment.path, segment.firstSeq, isLast)
+        const buf = await readFile(segment.path)
+        const scan = scanSegment(buf, segment.path, segment.firstSeq, isLast)
         nextSeq += scan.records
         fileBytes = scan.validBytes
+        fileSize = buf.length
+        lastVersion = scan.version
         if (scan.torn !== undefined) {
-          log(`${segment.path}: dropping a torn last record (${scan.torn}); it was never acknowledged`)
+          log(`${segment.path}: dropping a torn last write (${scan.torn}); it was never acknowledged`)
           const handle = await openFile(segment.path, APPEND)
-          await handle.truncate(scan.validBytes)
           if (scan.validBytes < SEGMENT_HEADER_BYTES) {
+            await handle.truncate(0)
             const header = segmentHeader(segment.firstSeq)
-            await handle.write(header, 0, header.length, 0)
+            await writeAll(handle, header, header.length, 0)
             fileBytes = header.length
+          } else if (scan.tornEnd !== undefined) {
+            // Zeroed, not cut: the segment keeps its zero-filled size.
+            await zeroFill(handle, scan.validBytes, scan.tornEnd, () => false)
+          } else {
+            await handle.truncate(scan.validBytes)
           }
           await handle.datasync()
           await handle.close()
         }
       }
       const last = segments.at(-1)
-      const file = last ? await openFile(last.path, APPEND) : undefined
-      return new FileJournal(dir, options, segments, file, fileBytes, nextSeq - 1, unlock)
+      // A version 1 segment is not written again: the first append starts a version 2 one.
+      const file = last && lastVersion === 2 ? await openFile(last.path, APPEND) : undefined
+      return new FileJournal(dir, options, segments, file, fileBytes, fileSize, nextSeq - 1, unlock)
     } catch (error) {
       unlock()
       throw error
@@ -199,6 +254,7 @@ export class FileJournal implements Journal {
     buf.writeUInt32LE(crc32(payload), at + 4)
     buf.set(payload, at + RECORD_HEADER_BYTES)
     this.#pendingBytes = at + size
+    this.#pendingRecords++
     if (!this.#writing) {
       this.#writing = true
       this.#drained = new Promise((resolve) => queueMicrotask(() => this.#drain().then(resolve)))
@@ -231,33 +287,34 @@ export class FileJournal implements Journal {
     this.#file = undefined
     try {
       await file?.close()
+      // The zero-filling stops at its next chunk once closed; the file goes, open would remove it.
+      const spare = await this.#spareFile
+      this.#spareFile = undefined
+      await spare?.close()
+      await unlink(join(this.#dir, SPARE_NAME)).catch(ignoreMissing)
     } finally {
       this.#unlock()
     }
     if (this.#waiters.failure) throw this.#waiters.failure
   }
 
-  /** The writer loop: one durable write per round, until nothing is pending. */
+  /** The writer loop: one durable write of one batch per round, until nothing is pending. */
   async #drain(): Promise<void> {
     try {
-      while (this.#pendingBytes > 0 && !this.#waiters.failure) {
+      while (this.#pendingRecords > 0 && !this.#waiters.failure) {
         const batch = this.#pending
         const bytes = this.#pendingBytes
         const upTo = this.#lastSeq
-        this.#pending = this.#spare
-        this.#pendingBytes = 0
-        this.#spare = batch
-        const full = this.#fileBytes >= this.#segmentBytes && this.#fileBytes > SEGMENT_HEADER_BYTES
+        writeBatchHeader(batch, 0, bytes - BATCH_HEADER_BYTES, this.#pendingRecords)
+        this.#pending = this.#spareBuffer
+        this.#pendingBytes = BATCH_HEADER_BYTES
+        this.#pendingRecords = 0
+        this.#spareBuffer = batch
+        const full = this.#fileBytes >= this.#fileLimit && this.#fileBytes > SEGMENT_HEADER_BYTES
         if (!this.#file || full) await this.#startSegment(this.durableSeq + 1)
-        const file = this.#file!
-        let done = 0
-        while (done < bytes) {
-          const { bytesWritten } = await file.write(batch, done, bytes - done, this.#fileBytes + done)
-          if (bytesWritten <= 0) throw new Error(`write returned ${bytesWritten}`)
-          done += bytesWritten
-        }
+        await writeAll(this.#file!, batch, bytes, this.#fileBytes)
         this.#fileBytes += bytes
-        this.#bytesWritten += bytes
+        this.#bytesWritten += bytes - BATCH_HEADER_BYTES
         this.#fsyncs++
         this.#waiters.advance(upTo)
       }
@@ -271,12 +328,27 @@ export class FileJournal implements Journal {
     }
   }
 
-  /** Starts a new segment whose first record is `firstSeq`; its header and name are durable first. */
+  /**
+   * Starts a new segment whose first record is `firstSeq`, from the zero-filled spare (waiting for
+   * it if it is still being filled) or, if that failed, as an empty file; its header and name are
+   * durable first. Then the next spare is filled.
+   */
   async #startSegment(firstSeq: number): Promise<void> {
     const path = join(this.#dir, segmentName(firstSeq))
-    const file = await this.#openFile(path, CREATE)
     const header = segmentHeader(firstSeq)
-    await file.write(header, 0, header.length, 0)
+    const spare = await this.#spareFile
+    this.#spareFile = undefined
+    let file: SegmentHandle
+    if (spare) {
+      await writeAll(spare, header, header.length, 0)
+      await rename(join(this.#dir, SPARE_NAME), path)
+      file = spare
+      this.#fileLimit = this.#spareBytes
+    } else {
+      file = await this.#openFile(path, CREATE)
+      await writeAll(file, header, header.length, 0)
+      this.#fileLimit = this.#segmentBytes
+    }
     this.#fsyncs++
     const dir = await open(this.#dir, 'r')
     try {
@@ -288,6 +360,31 @@ export class FileJournal implements Journal {
     this.#file = file
     this.#fileBytes = header.length
     this.#segments.push({ firstSeq, path })
+    this.#spareBytes = Math.min(this.#segmentBytes, this.#spareBytes * 2)
+    this.#prepareSpare()
+  }
+
+  /** Zero-fills the next segment in the background (see SPARE_NAME). */
+  #prepareSpare(): void {
+    if (!this.#zeroFill) return
+    const path = join(this.#dir, SPARE_NAME)
+    const bytes = this.#spareBytes
+    const fill = async (): Promise<SegmentHandle | undefined> => {
+      const file = await this.#openFile(path, REPLACE)
+      try {
+        await zeroFill(file, 0, bytes, () => this.#closed)
+      } catch (error) {
+        await file.close()
+        throw error
+      }
+      return file
+    }
+    this.#spareFile = fill().catch((error: unknown) => {
+      const why = error instanceof Error ? error.message : String(error)
+      if (!this.#closed)
+        this.#log(`could not zero-fill the next segment (${why}); it will grow as it is written`)
+      return undefined
+    })
   }
 
   async *#read(afterSeq: number, end: number): AsyncGenerator<JournalEntry> {
@@ -309,23 +406,40 @@ export class FileJournal implements Journal {
       if (firstSeq !== seq) {
         throw new JournalCorruptionError(path, 0, `expected a segment starting at seq ${seq}`)
       }
-      const buf = await readFile(path)
-      let offset = SEGMENT_HEADER_BYTES
-      while (seq <= end) {
-        if (offset === buf.length) break
-        const length = offset + RECORD_HEADER_BYTES <= buf.length ? buf.readUInt32LE(offset) : 0
-        const start = offset + RECORD_HEADER_BYTES
-        const payload = buf.subarray(start, start + length)
-        if (length === 0 || payload.length !== length || crc32(payload) !== buf.readUInt32LE(offset + 4)) {
-          throw new JournalCorruptionError(path, offset, `record seq ${seq} is damaged`)
-        }
+      for (const payload of segmentPayloads(await readFile(path), path)) {
+        if (seq > end) break
         if (seq >= from) yield { seq, payload: new Uint8Array(payload) }
-        offset = start + length
         seq++
       }
     }
     if (seq <= end) {
       throw new JournalFailedError(`journal ${this.#dir} ends at seq ${seq - 1}, expected ${end}`)
     }
+  }
+}
+
+const ignoreMissing = (error: NodeJS.ErrnoException): void => {
+  if (error.code !== 'ENOENT') throw error
+}
+
+async function writeAll(
+  file: SegmentHandle,
+  buf: Uint8Array,
+  length: number,
+  position: number,
+): Promise<void> {
+  let done = 0
+  while (done < length) {
+    const { bytesWritten } = await file.write(buf, done, length - done, position + done)
+    if (bytesWritten <= 0) throw new Error(`write returned ${bytesWritten}`)
+    done += bytesWritten
+  }
+}
+
+/** Writes zeros over [from, to) of the file, a chunk at a time, until done or `stop()`. */
+async function zeroFill(file: SegmentHandle, from: number, to: number, stop: () => boolean): Promise<void> {
+  for (let at = from; at < to; at += ZERO_FILL_CHUNK.length) {
+    if (stop()) throw new JournalFailedError('journal is closed')
+    await writeAll(file, ZERO_FILL_CHUNK, Math.min(ZERO_FILL_CHUNK.length, to - at), at)
   }
 }
