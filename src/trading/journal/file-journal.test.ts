@@ -183,12 +183,14 @@ describe('FileJournal', () => {
   it('zero-fills each segment before it is written, the first ones small, each next twice as big', async () => {
     const segmentBytes = 2 * 1024 * 1024
     const journal = await FileJournal.open(dir, { ...quiet, segmentBytes })
+    await journal.whenZeroFilled()
     // 1 MiB, then 2 MiB (the most): 2,500 records of 1,000 bytes fill the first and part of the next.
     const payload = new Uint8Array(1000).fill(9)
     for (let i = 0; i < 25; i++) {
       let seq = 0
       for (let j = 0; j < 100; j++) seq = journal.append(payload)
       await journal.whenDurable(seq)
+      await journal.whenZeroFilled()
     }
     const files = await segmentFiles(dir)
     expect(files).toHaveLength(2)
@@ -196,13 +198,58 @@ describe('FileJournal', () => {
     expect(sizes[0]).toBeGreaterThanOrEqual(1024 * 1024)
     expect(sizes[0]).toBeLessThan(1024 * 1024 + 101 * 1008 + 16) // at most the write that filled it past
     expect(sizes[1]).toBe(segmentBytes)
-    // The next one is being filled meanwhile, under a name that is not a segment's.
+    // The one after is filled meanwhile, under a name that is not a segment's.
     expect(await readdir(dir)).toContain('next-segment.spare')
     await journal.close()
     expect(await readdir(dir)).not.toContain('next-segment.spare')
     const reopened = await FileJournal.open(dir, { ...quiet, segmentBytes })
     expect(reopened.lastSeq).toBe(2500)
     expect((await readAll(reopened, 2498)).map((e) => e.seq)).toEqual([2499, 2500])
+    await reopened.close()
+  })
+
+  it('never waits for zero-filling: a segment started before its file is filled grows as it is written', async () => {
+    let openGate: () => void = () => {}
+    const gate = new Promise<void>((resolve) => {
+      openGate = resolve
+    })
+    const openFile = async (path: string, flags: number): Promise<SegmentHandle> => {
+      const handle = await open(path, flags)
+      if (!path.endsWith('next-segment.spare')) return handle
+      return {
+        write: async (buffer, offset, length, position) => {
+          await gate
+          return handle.write(buffer, offset, length, position)
+        },
+        datasync: () => handle.datasync(),
+        truncate: (length) => handle.truncate(length),
+        close: () => handle.close(),
+      }
+    }
+    const segmentBytes = 64 * 1024
+    const journal = await FileJournal.open(dir, { ...quiet, openFile, segmentBytes })
+    const payload = new Uint8Array(1000).fill(3)
+    const appendBatches = async (batches: number) => {
+      for (let i = 0; i < batches; i++) {
+        let seq = 0
+        for (let j = 0; j < 10; j++) seq = journal.append(payload)
+        await journal.whenDurable(seq)
+      }
+    }
+    await appendBatches(15) // 150 records of 1,008 bytes: three segments, none zero-filled
+    const grown = await segmentFiles(dir)
+    expect(grown).toHaveLength(3)
+    const sizes = await Promise.all(grown.map(async (name) => (await stat(join(dir, name))).size))
+    for (const size of sizes.slice(0, 2)) expect(size).toBe(16 + 7 * (16 + 10 * 1008)) // 7 writes, each 10 records
+    openGate()
+    await journal.whenZeroFilled()
+    await appendBatches(7)
+    const files = await segmentFiles(dir)
+    expect(files).toHaveLength(4)
+    expect((await stat(join(dir, files[3]!))).size).toBe(segmentBytes)
+    await journal.close()
+    const reopened = await FileJournal.open(dir, { ...quiet, segmentBytes })
+    expect(reopened.lastSeq).toBe(220)
     await reopened.close()
   })
 

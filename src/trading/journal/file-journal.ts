@@ -70,8 +70,13 @@ const DEFAULT_SEGMENT_BYTES = 64 * 1024 * 1024
  * little, and a busy one soon has whole segments ready.
  */
 const FIRST_SEGMENT_BYTES = 1024 * 1024
-/** Zero-filling writes this much at a time, each durable, so that a journal write never waits long behind it. */
-const ZERO_FILL_CHUNK = Buffer.alloc(256 * 1024)
+/**
+ * Zero-filling writes this much at a time, each durable, so that a journal write never waits long
+ * behind it. 4 KB durable writes on this VM while another thread zero-filled 64 MiB over and over
+ * (15 s each): p99 1.19 ms with 64 KiB writes, 2.96 ms with 256 KiB, 6.04 ms with 1 MiB; 0.80-1.35
+ * ms with nothing filling.
+ */
+const ZERO_FILL_CHUNK = Buffer.alloc(64 * 1024)
 /**
  * The next segment, zero-filled in the background while the current one is written, under a name
  * that is not a segment's until it is renamed into one (a crash leaves it behind, and open removes it).
@@ -119,9 +124,12 @@ export class FileJournal implements Journal {
   #pendingBytes = BATCH_HEADER_BYTES
   #pendingRecords = 0
   #spareBuffer: Buffer = Buffer.allocUnsafe(64 * 1024)
-  /** The next segment file being zero-filled (undefined once that failed: it is then created empty). */
-  #spareFile: Promise<SegmentHandle | undefined> | undefined
-  #spareBytes: number
+  /** The zero-filling of the next segment's file, while it runs (it never rejects). */
+  #spareFilling: Promise<void> | undefined
+  /** The next segment's file, once zero-filled. */
+  #spare: SegmentHandle | undefined
+  /** The size of the next segment. */
+  #nextSegmentBytes: number
   readonly #log: (msg: string) => void
   readonly #zeroFill: boolean
   #writing = false
@@ -154,7 +162,7 @@ export class FileJournal implements Journal {
     this.#fileLimit = Math.min(this.#segmentBytes, Math.max(fileSize, FIRST_SEGMENT_BYTES))
     this.#lastSeq = lastSeq
     this.#waiters = new DurableWaiters(lastSeq)
-    this.#spareBytes = Math.min(this.#segmentBytes, FIRST_SEGMENT_BYTES)
+    this.#nextSegmentBytes = Math.min(this.#segmentBytes, FIRST_SEGMENT_BYTES)
     this.#prepareSpare()
   }
 
@@ -288,9 +296,9 @@ export class FileJournal implements Journal {
     try {
       await file?.close()
       // The zero-filling stops at its next chunk once closed; the file goes, open would remove it.
-      const spare = await this.#spareFile
-      this.#spareFile = undefined
-      await spare?.close()
+      await this.#spareFilling
+      await this.#spare?.close()
+      this.#spare = undefined
       await unlink(join(this.#dir, SPARE_NAME)).catch(ignoreMissing)
     } finally {
       this.#unlock()
@@ -329,26 +337,28 @@ export class FileJournal implements Journal {
   }
 
   /**
-   * Starts a new segment whose first record is `firstSeq`, from the zero-filled spare (waiting for
-   * it if it is still being filled) or, if that failed, as an empty file; its header and name are
-   * durable first. Then the next spare is filled.
+   * Starts a new segment whose first record is `firstSeq`, from the zero-filled spare if it is ready
+   * (it is renamed into place), or else as an empty file that grows as it is written: the writer
+   * never waits for zero-filling, which at a burst of tens of MB/s would not keep up. Its header and
+   * name are durable first. Then the spare for the next one is filled, if none is being filled.
+   * Segment sizes do not depend on which it was.
    */
   async #startSegment(firstSeq: number): Promise<void> {
     const path = join(this.#dir, segmentName(firstSeq))
     const header = segmentHeader(firstSeq)
-    const spare = await this.#spareFile
-    this.#spareFile = undefined
+    const spare = this.#spare
+    this.#spare = undefined
     let file: SegmentHandle
     if (spare) {
       await writeAll(spare, header, header.length, 0)
       await rename(join(this.#dir, SPARE_NAME), path)
       file = spare
-      this.#fileLimit = this.#spareBytes
     } else {
       file = await this.#openFile(path, CREATE)
       await writeAll(file, header, header.length, 0)
-      this.#fileLimit = this.#segmentBytes
     }
+    this.#fileLimit = this.#nextSegmentBytes
+    this.#nextSegmentBytes = Math.min(this.#segmentBytes, this.#nextSegmentBytes * 2)
     this.#fsyncs++
     const dir = await open(this.#dir, 'r')
     try {
@@ -360,16 +370,20 @@ export class FileJournal implements Journal {
     this.#file = file
     this.#fileBytes = header.length
     this.#segments.push({ firstSeq, path })
-    this.#spareBytes = Math.min(this.#segmentBytes, this.#spareBytes * 2)
     this.#prepareSpare()
   }
 
-  /** Zero-fills the next segment in the background (see SPARE_NAME). */
+  /** @internal Resolves once the next segment's file is zero-filled (or that failed); tests wait on it. */
+  whenZeroFilled(): Promise<void> {
+    return this.#spareFilling ?? Promise.resolve()
+  }
+
+  /** Zero-fills the next segment's file in the background (see SPARE_NAME), unless under way. */
   #prepareSpare(): void {
-    if (!this.#zeroFill) return
+    if (!this.#zeroFill || this.#spareFilling || this.#closed) return
     const path = join(this.#dir, SPARE_NAME)
-    const bytes = this.#spareBytes
-    const fill = async (): Promise<SegmentHandle | undefined> => {
+    const bytes = this.#nextSegmentBytes
+    const fill = async (): Promise<void> => {
       const file = await this.#openFile(path, REPLACE)
       try {
         await zeroFill(file, 0, bytes, () => this.#closed)
@@ -377,14 +391,17 @@ export class FileJournal implements Journal {
         await file.close()
         throw error
       }
-      return file
+      this.#spare = file
     }
-    this.#spareFile = fill().catch((error: unknown) => {
-      const why = error instanceof Error ? error.message : String(error)
-      if (!this.#closed)
-        this.#log(`could not zero-fill the next segment (${why}); it will grow as it is written`)
-      return undefined
-    })
+    this.#spareFilling = fill()
+      .catch((error: unknown) => {
+        const why = error instanceof Error ? error.message : String(error)
+        if (!this.#closed)
+          this.#log(`could not zero-fill the next segment (${why}); it will grow as it is written`)
+      })
+      .finally(() => {
+        this.#spareFilling = undefined
+      })
   }
 
   async *#read(afterSeq: number, end: number): AsyncGenerator<JournalEntry> {
