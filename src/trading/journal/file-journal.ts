@@ -47,7 +47,7 @@ export interface FileJournalOptions {
    * first segments after open are smaller (FIRST_SEGMENT_BYTES, doubling).
    */
   readonly segmentBytes?: number
-  /** Where a truncated torn record is reported (default `console.warn`). */
+  /** Where a torn last write dropped at open, or a failed zero-fill, is reported (default `console.warn`). */
   readonly log?: (msg: string) => void
   /**
    * @internal Whether segments are zero-filled ahead (default true); bench:journal turns it off to
