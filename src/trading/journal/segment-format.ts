@@ -179,12 +179,13 @@ export function scanSegment(buf: Uint8Array, file: string, firstSeq: number, isL
   if (headerSeq !== BigInt(firstSeq)) {
     throw new JournalCorruptionError(file, 8, `header says first seq ${headerSeq}, the name ${firstSeq}`)
   }
+  const end = magic === MAGIC_V1 ? buf.length : dataEnd(buf)
   const layout: Layout =
     magic === MAGIC_V1
       ? {
           version: 1,
           unit: 'record',
-          end: buf.length,
+          end,
           at: (offset) => {
             const problem = recordProblem(buf, view, offset)
             return problem ?? { records: 1, length: RECORD_HEADER_BYTES + view.getUint32(offset, true) }
@@ -194,14 +195,14 @@ export function scanSegment(buf: Uint8Array, file: string, firstSeq: number, isL
       : {
           version: 2,
           unit: 'batch',
-          end: dataEnd(buf),
+          end,
           at: (offset) => {
             const batch = batchAt(buf, view, offset)
             return typeof batch === 'string'
               ? batch
               : { records: batch.records, length: BATCH_HEADER_BYTES + batch.bytes }
           },
-          validAfter: (from) => validBatchAfter(buf, view, from, dataEnd(buf)),
+          validAfter: (from) => validBatchAfter(buf, view, from, end),
         }
   return scanUnits(layout, file, firstSeq, isLast)
 }
