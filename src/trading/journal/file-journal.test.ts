@@ -1,5 +1,15 @@
 import { constants } from 'node:fs'
-import { mkdtemp, open, readdir, readFile, rm, stat, truncate, writeFile } from 'node:fs/promises'
+import {
+  type FileHandle,
+  mkdtemp,
+  open,
+  readdir,
+  readFile,
+  rm,
+  stat,
+  truncate,
+  writeFile,
+} from 'node:fs/promises'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import fc from 'fast-check'
@@ -35,6 +45,34 @@ function batches(buf: Buffer): { lastStart: number; lastEnd: number } {
   }
   if (lastStart < 0) throw new Error('no batch in the segment')
   return { lastStart, lastEnd: offset }
+}
+
+/** A segment in the first format: magic HGJ\x01, records right after the header, the file ending with the last. */
+function firstFormatSegment(firstSeq: number, records: readonly string[]): Buffer {
+  const header = Buffer.alloc(16)
+  header.write('HGJ\x01', 0, 'latin1')
+  header.writeBigUInt64LE(BigInt(firstSeq), 8)
+  const body = records.map(bytes).map((payload) => {
+    const record = Buffer.alloc(8 + payload.length)
+    record.writeUInt32LE(payload.length, 0)
+    record.writeUInt32LE(crc32(payload), 4)
+    record.set(payload, 8)
+    return record
+  })
+  return Buffer.concat([header, ...body])
+}
+
+/** A segment handle whose every write first waits for `before(position)`. */
+function beforeEachWrite(handle: FileHandle, before: (position: number) => Promise<void>): SegmentHandle {
+  return {
+    write: async (buffer, offset, length, position) => {
+      await before(position)
+      return handle.write(buffer, offset, length, position)
+    },
+    datasync: () => handle.datasync(),
+    truncate: (length) => handle.truncate(length),
+    close: () => handle.close(),
+  }
 }
 
 const segmentFiles = async (dir: string): Promise<string[]> =>
@@ -215,16 +253,7 @@ describe('FileJournal', () => {
     })
     const openFile = async (path: string, flags: number): Promise<SegmentHandle> => {
       const handle = await open(path, flags)
-      if (!path.endsWith('next-segment.spare')) return handle
-      return {
-        write: async (buffer, offset, length, position) => {
-          await gate
-          return handle.write(buffer, offset, length, position)
-        },
-        datasync: () => handle.datasync(),
-        truncate: (length) => handle.truncate(length),
-        close: () => handle.close(),
-      }
+      return path.endsWith('next-segment.spare') ? beforeEachWrite(handle, () => gate) : handle
     }
     const segmentBytes = 64 * 1024
     const journal = await FileJournal.open(dir, { ...quiet, openFile, segmentBytes })
@@ -253,20 +282,78 @@ describe('FileJournal', () => {
     await reopened.close()
   })
 
-  it('reads a journal written in the first format and goes on in a new segment of the current one', async () => {
-    // Version 1: magic HGJ\x01, records right after the segment header, the file ending with the last.
-    const records = ['alpha', 'beta', 'gamma'].map(bytes)
-    const header = Buffer.alloc(16)
-    header.write('HGJ\x01', 0, 'latin1')
-    header.writeBigUInt64LE(1n, 8)
-    const body = records.map((payload) => {
-      const record = Buffer.alloc(8 + payload.length)
-      record.writeUInt32LE(payload.length, 0)
-      record.writeUInt32LE(crc32(payload), 4)
-      record.set(payload, 8)
-      return record
+  it('keeps one spare at a time: a fill that ends while a segment is being started is used, not filled again', async () => {
+    // The first fill is held until the second segment, created empty, is writing its header; the
+    // fill then ends, and a second fill must not begin on the file that spare holds open.
+    let releaseFirst: () => void = () => {}
+    const firstFill = new Promise<void>((resolve) => {
+      releaseFirst = resolve
     })
-    await writeFile(join(dir, segmentName(1)), Buffer.concat([header, ...body]))
+    let spareOpens = 0
+    let creates = 0
+    const openFile = async (path: string, flags: number): Promise<SegmentHandle> => {
+      const handle = await open(path, flags)
+      const spare = path.endsWith('next-segment.spare')
+      const held = spare && ++spareOpens === 1
+      const slowHeader = !spare && (flags & constants.O_EXCL) !== 0 && ++creates === 2
+      return beforeEachWrite(handle, async (position) => {
+        if (held) await firstFill
+        if (slowHeader && position === 0) {
+          releaseFirst()
+          await new Promise((resolve) => setTimeout(resolve, 100))
+        }
+      })
+    }
+    const segmentBytes = 64 * 1024
+    const journal = await FileJournal.open(dir, { ...quiet, openFile, segmentBytes })
+    const payload = new Uint8Array(1000).fill(5)
+    let acknowledged = 0
+    // 7 writes of 10 records fill a segment: segments from 1 (empty file), 71 (empty file: the fill
+    // ends meanwhile), 141 (the spare), 211.
+    for (let i = 0; i < 25; i++) {
+      for (let j = 0; j < 10; j++) acknowledged = journal.append(payload)
+      await journal.whenDurable(acknowledged)
+      if (i >= 7) await journal.whenZeroFilled() // not before: the first fill waits for the roll-over
+    }
+    expect(await segmentFiles(dir)).toEqual([1, 71, 141, 211].map(segmentName))
+    expect(spareOpens).toBe(3) // at open, after 141's roll-over, after 211's: none after 71's
+    await journal.close()
+    const reopened = await FileJournal.open(dir, { ...quiet, segmentBytes })
+    expect(reopened.lastSeq).toBe(250)
+    const entries = await readAll(reopened)
+    expect(entries).toHaveLength(250)
+    expect(entries.every((e) => e.payload.length === 1000 && e.payload.every((b) => b === 5))).toBe(true)
+    await reopened.close()
+  })
+
+  it('reads records that are durable while later ones are being written', async () => {
+    const journal = await FileJournal.open(dir, { ...quiet, segmentBytes: 1 << 30 })
+    await journal.whenDurable(journal.append(bytes('first')))
+    const big = new Uint8Array(1024 * 1024).fill(7)
+    let writing = true
+    const writer = (async () => {
+      for (let i = 0; i < 30; i++) {
+        let seq = 0
+        for (let k = 0; k < 4; k++) seq = journal.append(big)
+        await journal.whenDurable(seq)
+      }
+      writing = false
+    })()
+    let reads = 0
+    while (writing) {
+      const end = journal.durableSeq
+      const entries = await readAll(journal, end - 1)
+      expect(entries[0]?.seq).toBe(end)
+      expect(entries.map((e) => e.seq)).toEqual(entries.map((_, i) => end + i))
+      reads++
+    }
+    await writer
+    expect(reads).toBeGreaterThan(0)
+    await journal.close()
+  })
+
+  it('reads a journal written in the first format and goes on in a new segment of the current one', async () => {
+    await writeFile(join(dir, segmentName(1)), firstFormatSegment(1, ['alpha', 'beta', 'gamma']))
     const journal = await FileJournal.open(dir, quiet)
     expect(journal.lastSeq).toBe(3)
     await journal.whenDurable(journal.append(bytes('delta')))
@@ -274,6 +361,24 @@ describe('FileJournal', () => {
     await journal.close()
     const reopened = await FileJournal.open(dir, quiet)
     expect((await readAll(reopened)).map((e) => text(e.payload))).toEqual(['alpha', 'beta', 'gamma', 'delta'])
+    await reopened.close()
+  })
+
+  it('turns a first-format last segment without records into a current one, and never replaces it', async () => {
+    // A crash right after a roll-over (or a torn first record cut off) left segment 3 header-only.
+    await writeFile(join(dir, segmentName(1)), firstFormatSegment(1, ['a', 'b']))
+    await writeFile(join(dir, segmentName(3)), firstFormatSegment(3, []))
+    const journal = await FileJournal.open(dir, quiet)
+    await journal.whenZeroFilled()
+    await journal.whenDurable(journal.append(bytes('c')))
+    await journal.whenDurable(journal.append(bytes('d')))
+    expect(await segmentFiles(dir)).toEqual([segmentName(1), segmentName(3)])
+    await journal.releaseUpTo(2)
+    expect(await segmentFiles(dir)).toEqual([segmentName(3)])
+    await journal.close()
+    const reopened = await FileJournal.open(dir, quiet)
+    expect(reopened.lastSeq).toBe(4)
+    expect((await readAll(reopened, 2)).map((e) => text(e.payload))).toEqual(['c', 'd'])
     await reopened.close()
   })
 

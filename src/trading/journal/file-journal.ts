@@ -216,6 +216,20 @@ export class FileJournal implements Journal {
           await handle.datasync()
           await handle.close()
         }
+        if (isLast && scan.version === 1 && scan.records === 0) {
+          // A version 1 last segment without records (a crash right after its roll-over, or its
+          // torn first record cut off) becomes an empty version 2 one, written to from here: a new
+          // segment would have its name.
+          const handle = await openFile(segment.path, APPEND)
+          await handle.truncate(SEGMENT_HEADER_BYTES)
+          const header = segmentHeader(segment.firstSeq)
+          await writeAll(handle, header, header.length, 0)
+          await handle.datasync()
+          await handle.close()
+          lastVersion = 2
+          fileBytes = SEGMENT_HEADER_BYTES
+          fileSize = SEGMENT_HEADER_BYTES
+        }
       }
       const last = segments.at(-1)
       // A version 1 segment is not written again: the first append starts a version 2 one.
@@ -345,6 +359,10 @@ export class FileJournal implements Journal {
    */
   async #startSegment(firstSeq: number): Promise<void> {
     const path = join(this.#dir, segmentName(firstSeq))
+    const newest = this.#segments.at(-1)
+    if (newest && newest.firstSeq >= firstSeq) {
+      throw new JournalFailedError(`a new segment from seq ${firstSeq} would replace ${newest.path}`)
+    }
     const header = segmentHeader(firstSeq)
     const spare = this.#spare
     this.#spare = undefined
@@ -380,7 +398,8 @@ export class FileJournal implements Journal {
 
   /** Zero-fills the next segment's file in the background (see SPARE_NAME), unless under way. */
   #prepareSpare(): void {
-    if (!this.#zeroFill || this.#spareFilling || this.#closed) return
+    // One spare at a time: a second fill would truncate the file a finished spare holds open.
+    if (!this.#zeroFill || this.#spareFilling || this.#spare || this.#closed) return
     const path = join(this.#dir, SPARE_NAME)
     const bytes = this.#nextSegmentBytes
     const fill = async (): Promise<void> => {
@@ -423,10 +442,10 @@ export class FileJournal implements Journal {
       if (firstSeq !== seq) {
         throw new JournalCorruptionError(path, 0, `expected a segment starting at seq ${seq}`)
       }
+      // Stops at `end` without asking for the next payload: past it, a batch may be half written.
       for (const payload of segmentPayloads(await readFile(path), path)) {
-        if (seq > end) break
         if (seq >= from) yield { seq, payload: new Uint8Array(payload) }
-        seq++
+        if (++seq > end) break
       }
     }
     if (seq <= end) {
