@@ -201,12 +201,21 @@ export class FileJournal implements Journal {
         lastVersion = scan.version
         if (scan.torn !== undefined) {
           log(`${segment.path}: dropping a torn last write (${scan.torn}); it was never acknowledged`)
+        }
+        // A last segment without records whose header is torn, or in the first format (a crash
+        // right after its roll-over, or its torn first record cut off), becomes an empty current
+        // one, written to from here: a new segment would have its name.
+        const emptied =
+          isLast && scan.records === 0 && (scan.validBytes < SEGMENT_HEADER_BYTES || scan.version === 1)
+        if (emptied || scan.torn !== undefined) {
           const handle = await openFile(segment.path, APPEND)
-          if (scan.validBytes < SEGMENT_HEADER_BYTES) {
+          if (emptied) {
             await handle.truncate(0)
             const header = segmentHeader(segment.firstSeq)
             await writeAll(handle, header, header.length, 0)
+            lastVersion = 2
             fileBytes = header.length
+            fileSize = header.length
           } else if (scan.tornEnd !== undefined) {
             // Zeroed, not cut: the segment keeps its zero-filled size.
             await zeroFill(handle, scan.validBytes, scan.tornEnd, () => false)
@@ -215,20 +224,6 @@ export class FileJournal implements Journal {
           }
           await handle.datasync()
           await handle.close()
-        }
-        if (isLast && scan.version === 1 && scan.records === 0) {
-          // A version 1 last segment without records (a crash right after its roll-over, or its
-          // torn first record cut off) becomes an empty version 2 one, written to from here: a new
-          // segment would have its name.
-          const handle = await openFile(segment.path, APPEND)
-          await handle.truncate(SEGMENT_HEADER_BYTES)
-          const header = segmentHeader(segment.firstSeq)
-          await writeAll(handle, header, header.length, 0)
-          await handle.datasync()
-          await handle.close()
-          lastVersion = 2
-          fileBytes = SEGMENT_HEADER_BYTES
-          fileSize = SEGMENT_HEADER_BYTES
         }
       }
       const last = segments.at(-1)
