@@ -15,6 +15,8 @@ export { type TradingRoutesOptions, tradingRoutes } from './routes.ts'
 export {
   type AppliedListener,
   type BaseSource,
+  CLOSED_ORDER_HELD_MS,
+  CLOSED_ORDER_MEMORY_MS,
   IDEMPOTENCY_WINDOW_MS,
   type Placed,
   type SessionPolicy,

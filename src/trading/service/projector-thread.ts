@@ -163,7 +163,7 @@ async function writeBatch(): Promise<void> {
   await db.transaction().execute((trx) => batch.write(trx))
   post({ projected: batch.lastSeq, ms: performance.now() - startedAt })
   // Closed orders are never touched again: the replica keeps what later commands reach.
-  state.forget(NO_CLOSED_ORDERS_MS)
+  state.forgetNotes(NO_CLOSED_ORDERS_MS)
 }
 
 function finish(): void {

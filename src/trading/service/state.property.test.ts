@@ -252,6 +252,99 @@ describe('TradingState', () => {
     expect(tradesSeen).toBeGreaterThan(100) // the streams really trade, so the invariants are tested on fills
   })
 
+  it('lets closed orders go in two steps, first to a note of whose each was and how it ended, then to nothing', () => {
+    const ceiling = priceBand(INGOT).highCnyPerT
+    const price = INGOT.referencePriceCnyPerT
+    const endings = new Set<string>()
+    let long = 0
+    fc.assert(
+      fc.property(
+        fc.array(
+          fc.record({
+            orders: fc.integer({ min: 1, max: 4000 }),
+            heldMs: fc.nat(3000),
+            notedMs: fc.nat(6000),
+          }),
+          { minLength: 1, maxLength: 5 },
+        ),
+        (rounds) => {
+          const state = new TradingState(INSTRUMENTS)
+          state.restore(emptySnapshot())
+          const closed = new Map<number, { atMs: number; enterpriseId: string; status: string }>()
+          let at = Date.parse('2026-12-02T02:00:00Z')
+          let heldFromMs = Number.NEGATIVE_INFINITY
+          let notedFromMs = Number.NEGATIVE_INFINITY
+          const place = (firm: string, side: 'buy' | 'sell', tif: 'GTC' | 'IOC') => {
+            const request: OrderRequest = {
+              instrument: INGOT.code,
+              side,
+              type: 'limit',
+              priceCnyPerT: price,
+              qtyKg: INGOT.lotKg,
+              tif,
+              postOnly: false,
+              stp: 'cancel_resting',
+            }
+            const order = state.nextOrderId
+            const command: JournalCommand = {
+              op: 'new',
+              at: ++at,
+              order,
+              enterprise: firm,
+              user: 'u',
+              key: `k${order}`,
+              hash: 'h',
+              base: null,
+              ceiling,
+              request,
+            }
+            for (const o of state.apply(state.seq + 1, command).orders)
+              if (o.status !== 'open')
+                closed.set(o.id, { atMs: at, enterpriseId: o.enterpriseId, status: o.status })
+          }
+          for (const round of rounds) {
+            for (let i = 0; i < round.orders; i++) {
+              // A lone IOC is cancelled unfilled; a pair trades, both filled, receipts going back and forth.
+              if (i % 3 === 2) place(FIRMS[3]!, 'buy', 'IOC')
+              else if (i % 3 === 0) place(FIRMS[(i >> 1) % 2]!, 'sell', 'GTC')
+              else place(FIRMS[1 - ((i >> 1) % 2)]!, 'buy', 'IOC')
+            }
+            state.forget(at - round.heldMs)
+            state.forgetNotes(at - round.heldMs - round.notedMs)
+            heldFromMs = Math.max(heldFromMs, at - round.heldMs)
+            notedFromMs = Math.max(notedFromMs, at - round.heldMs - round.notedMs)
+            for (const [id, c] of closed) {
+              const held = c.atMs >= heldFromMs
+              const noted = !held && c.atMs >= notedFromMs
+              expect(state.order(id)?.status).toBe(held ? c.status : undefined)
+              expect(state.closedNote(id)).toEqual(
+                noted ? { enterpriseId: c.enterpriseId, status: c.status } : undefined,
+              )
+            }
+          }
+          for (const c of closed.values()) endings.add(c.status)
+          if (closed.size > 2 * 4096) long++
+        },
+      ),
+      {
+        numRuns: 12,
+        // One run surely long enough: its queue of closed orders is compacted between rounds.
+        examples: [
+          [
+            [
+              { orders: 4000, heldMs: 0, notedMs: 0 },
+              { orders: 4000, heldMs: 1000, notedMs: 500 },
+              { orders: 3000, heldMs: 0, notedMs: 0 },
+            ],
+          ],
+        ],
+      },
+    )
+    // Both endings were noted, and runs were long enough for the queue of closed orders to be compacted.
+    expect([...endings].sort()).toEqual(['cancelled', 'filled'])
+    expect(long).toBeGreaterThan(0)
+  })
+
   it('settles a trade delivery versus payment, with fees to the center', () => {
     const state = new TradingState(INSTRUMENTS)
     state.restore(emptySnapshot())

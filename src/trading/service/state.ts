@@ -109,11 +109,19 @@ export class TradingState {
   readonly #balanceOf = (account: AccountKey): bigint => this.balance(account)
   /** Null in a replica that only projects (see projector-thread.ts): it never answers a retry. */
   readonly #keys: IdempotencyKeys | null
-  /** Orders as they closed (id, when), oldest first: what `forget` lets go, without a scan of the open ones. */
+  /**
+   * Orders as they closed (id, when), oldest first: what `forget` and `forgetNotes` let go, without
+   * a scan of the open ones. Before `#closedHead` an order is only a note; before `#notedHead`, gone.
+   */
   #closedIds: number[] = []
   #closedAtMs: number[] = []
+  #notedHead = 0
   #closedHead = 0
+  /** Closed orders memory let go, by id: their enterprise's account number × 2, + 1 if filled. */
+  readonly #notes = new IdTable<number>()
   readonly #accountOf = new Map<string, number>()
+  /** `#accountOf` reversed: an account number's enterprise. */
+  readonly #enterpriseOf: string[] = ['']
   #seq = 0
   #nextOrderId = 1
   #nextTradeId = 1
@@ -187,23 +195,48 @@ export class TradingState {
   }
 
   /**
-   * Drops closed orders last changed before `beforeMs` from memory; their idempotency keys stay
-   * (see `forgetKeys`), and the projection keeps the orders. Only what the service answers from
-   * memory changes, never a result. A closed order is a few hundred bytes and a dozen objects that
-   * every full garbage collection of the order thread would trace for as long as its key lives.
+   * Drops closed orders last changed before `beforeMs` from memory, keeping a note of each: whose
+   * it was and how it ended (`closedNote`), until `forgetNotes`. Their idempotency keys stay (see
+   * `forgetKeys`), and the projection keeps the orders. Only what the service answers from memory
+   * changes, never a result. A closed order is a few hundred bytes and a dozen objects: each one
+   * still held when the young generation is collected is copied, and again when it is promoted,
+   * while a note is two numbers in arrays that are never copied one by one.
    */
   forget(beforeMs: number): number {
     let dropped = 0
-    while (this.#closedHead < this.#closedIds.length && this.#closedAtMs[this.#closedHead]! < beforeMs) {
+    const end = this.#closedIds.length
+    while (this.#closedHead < end && this.#closedAtMs[this.#closedHead]! < beforeMs) {
       const id = this.#closedIds[this.#closedHead++]!
-      if (this.#orders.delete(id)) dropped++
-    }
-    if (this.#closedHead > 4096 && this.#closedHead * 2 > this.#closedIds.length) {
-      this.#closedIds = this.#closedIds.slice(this.#closedHead)
-      this.#closedAtMs = this.#closedAtMs.slice(this.#closedHead)
-      this.#closedHead = 0
+      const order = this.#orders.get(id)
+      if (order === undefined) continue
+      this.#orders.delete(id)
+      this.#notes.set(id, this.#account(order.enterpriseId) * 2 + (order.status === 'filled' ? 1 : 0))
+      dropped++
     }
     return dropped
+  }
+
+  /** Drops the notes of closed orders last changed before `beforeMs` (and those orders, if still held). */
+  forgetNotes(beforeMs: number): number {
+    this.forget(beforeMs)
+    let dropped = 0
+    while (this.#notedHead < this.#closedHead && this.#closedAtMs[this.#notedHead]! < beforeMs) {
+      if (this.#notes.delete(this.#closedIds[this.#notedHead++]!)) dropped++
+    }
+    if (this.#notedHead > 4096 && this.#notedHead * 2 > this.#closedIds.length) {
+      this.#closedIds = this.#closedIds.slice(this.#notedHead)
+      this.#closedAtMs = this.#closedAtMs.slice(this.#notedHead)
+      this.#closedHead -= this.#notedHead
+      this.#notedHead = 0
+    }
+    return dropped
+  }
+
+  /** A closed order memory let go but still notes (see `forget`): whose it was and how it ended. */
+  closedNote(id: number): { enterpriseId: string; status: 'filled' | 'cancelled' } | undefined {
+    const note = this.#notes.get(id)
+    if (note === undefined) return undefined
+    return { enterpriseId: this.#enterpriseOf[note >> 1]!, status: note & 1 ? 'filled' : 'cancelled' }
   }
 
   /** Drops the idempotency keys of orders placed before `beforeMs`, except open orders'. */
@@ -717,6 +750,7 @@ export class TradingState {
     if (account === undefined) {
       account = this.#accountOf.size + 1
       this.#accountOf.set(enterpriseId, account)
+      this.#enterpriseOf[account] = enterpriseId
     }
     return account
   }
