@@ -6,7 +6,7 @@
  * would with the load coming from elsewhere: the load average, the CPU pressure (the share of time
  * some task waited for a core: other work on the VM shows there), the CPU time of each process and,
  * for each pass, the hypervisor's steal (the share of the VM's CPUs given to other guests meanwhile)
- * are printed.
+ * and how long each server's main thread was ready to run but waited for a core are printed.
  *
  * Huiguo starts on a fresh data folder (`start --no-simulation`, the demo cluster and users without
  * simulated participants, `HUIGUO_ORDER_RATE_PER_SEC` lifting the per-caller rate limit). Each
@@ -238,6 +238,19 @@ function cpuSecOf(pid: number | undefined, thread?: number): number {
 /** CPU seconds of a process's main thread (the thread whose id is the process's). */
 const mainThreadCpuSecOf = (pid: number | undefined): number => cpuSecOf(pid, pid)
 
+/**
+ * Seconds a process's main thread has spent ready to run but waiting for a core (the kernel's
+ * schedstat, Linux), or NaN: on 2 cores shared with the load and the server's other threads, an
+ * answer also waits for that.
+ */
+function mainThreadRunQueueSecOf(pid: number | undefined): number {
+  try {
+    return Number(readFileSync(`/proc/${pid}/task/${pid}/schedstat`, 'utf8').split(' ')[1]) / 1e9
+  } catch {
+    return Number.NaN
+  }
+}
+
 /** Waits until the process uses under 5 % of a core for half a second; returns the seconds waited. */
 async function settle(pid: number | undefined, maxMs = 60_000): Promise<number> {
   const start = performance.now()
@@ -363,6 +376,8 @@ interface Pass extends LoadResult {
   readonly sustainedPerSec?: number
   /** The server's main thread's CPU µs per 2xx answer. */
   readonly mainUsPerAnswer: number
+  /** The share of the pass the server's main thread was ready to run but waited for a core. */
+  readonly mainRunQueueShare: number
   /** The share of the machine's CPUs the hypervisor took during the pass (NaN where not counted). */
   readonly stealShare: number
 }
@@ -435,6 +450,7 @@ async function pass(server: Server, label: string, spec: LoadSpec, quiet = false
   const pid = server.process.pid
   const cpuBefore = cpuSecOf(pid)
   const mainBefore = mainThreadCpuSecOf(pid)
+  const queuedBefore = mainThreadRunQueueSecOf(pid)
   // A warm-up too waits below for the projection to catch up: settle() alone would not, since a
   // held projection uses no CPU until its burst window has passed, and the next pass would begin
   // with the warm-up's backlog being written (at 2,400 orders/s that took the first pass's p99 from
@@ -461,6 +477,7 @@ async function pass(server: Server, label: string, spec: LoadSpec, quiet = false
   if (server.name === 'huiguo' && !quiet) huiguoWindows[spec.mode].push({ fromUs, toUs: nowUs() })
   const serverCpuSec = cpuSecOf(pid) - cpuBefore
   const mainCpuSec = mainThreadCpuSecOf(pid) - mainBefore
+  const mainQueuedSec = mainThreadRunQueueSecOf(pid) - queuedBefore
   if (poller) clearInterval(poller)
   const opsAfter = opsBefore === null ? null : await operations(server)
   let catchUpSec = Number.NaN
@@ -480,6 +497,7 @@ async function pass(server: Server, label: string, spec: LoadSpec, quiet = false
   const p: Pass = {
     ...result,
     mainUsPerAnswer: (mainCpuSec * 1e6) / Math.max(1, result.ok),
+    mainRunQueueShare: mainQueuedSec / ((toUnixMs - fromUnixMs) / 1000),
     stealShare: stolen,
     serverCpuSec,
     settleSec,
@@ -495,7 +513,9 @@ async function pass(server: Server, label: string, spec: LoadSpec, quiet = false
   console.log(
     `  ${label}: ${int(p.okPerSec)} ${unit}, p50 ${p.p50Ms} ms, p99 ${p.p99Ms} ms, max ${p.maxMs} ms, ` +
       `2xx ${(okShare * 100).toFixed(2)} % of ${int(p.responses)}; CPU s: server ${serverCpuSec.toFixed(1)} ` +
-      `(main thread ${mainCpuSec.toFixed(1)}, ${int(p.mainUsPerAnswer)} µs per answer), ` +
+      `(main thread ${mainCpuSec.toFixed(1)}, ${int(p.mainUsPerAnswer)} µs per answer` +
+      (Number.isNaN(mainQueuedSec) ? '' : `, waited for a core ${int(mainQueuedSec * 1000)} ms`) +
+      `), ` +
       `load ${p.cpuSec.toFixed(1)}` +
       (p.loadLoopDelay
         ? ` (its event loop delay p99 ${p.loadLoopDelay.p99Ms} ms, max ${p.loadLoopDelay.maxMs} ms)`
@@ -775,19 +795,23 @@ function printSweep(rates: number[], huiguoPasses: Pass[], barePasses: Pass[], d
       ceilingMainUsPerAnswer: Math.round(median(b.map((p) => p.mainUsPerAnswer))),
       durableCeilingP99Ms: round2(median(d.map((p) => p.p99Ms))),
       stealShare: Number(median(h.map((p) => p.stealShare)).toFixed(3)),
+      runQueueShare: Number(median(h.map((p) => p.mainRunQueueShare)).toFixed(3)),
       // A pass that answered under 95 % of its rate fell behind: its p99 is a queue, not a latency.
       keptPace: [...h, ...b].every((p) => p.okPerSec >= rate * 0.95),
       durableKeptPace: d.every((p) => p.okPerSec >= rate * 0.95),
     }
   })
   console.log('')
-  console.log('orders/s   huiguo p99   µs/answer     bare p99   µs/answer  durable p99  huiguo steal')
+  console.log(
+    'orders/s   huiguo p99   µs/answer     bare p99   µs/answer  durable p99  huiguo steal  huiguo queued',
+  )
   for (const r of rows)
     console.log(
       `${int(r.rate).padStart(8)} ${`${r.p99Ms} ms`.padStart(12)} ${int(r.mainUsPerAnswer).padStart(11)} ` +
         `${`${r.ceilingP99Ms} ms`.padStart(12)} ${int(r.ceilingMainUsPerAnswer).padStart(11)}` +
         `${`${r.durableCeilingP99Ms} ms`.padStart(13)}` +
         `${(Number.isNaN(r.stealShare) ? 'n/a' : percent(r.stealShare)).padStart(14)}` +
+        `${(Number.isNaN(r.runQueueShare) ? 'n/a' : percent(r.runQueueShare)).padStart(15)}` +
         (r.keptPace ? '' : '  (a pass fell behind its rate)') +
         (r.durableKeptPace ? '' : '  (a durable peer pass fell behind its rate)'),
     )
@@ -872,10 +896,13 @@ function printSummary(
   // takes about t × busy / (1 − busy) more to drain, so the busier, the longer each bump lasts.
   const orderThreadUsPerAnswer = median(halves.map((p) => p.mainUsPerAnswer))
   const orderThreadBusy = (halfRate * orderThreadUsPerAnswer) / 1e6
+  const orderThreadQueued = median(halves.map((p) => p.mainRunQueueShare))
   console.log(
     `  huiguo's order thread at that pace: ${int(orderThreadUsPerAnswer)} µs of CPU ` +
       `per answer, busy ${(orderThreadBusy * 100).toFixed(0)} % of the time (the durable peer's: ` +
-      `${int(median(durableHalves.map((p) => p.mainUsPerAnswer)))} µs per answer)`,
+      `${int(median(durableHalves.map((p) => p.mainUsPerAnswer)))} µs per answer), and ready but ` +
+      `waiting for a core ${percent(orderThreadQueued)} of the time (the durable peer's: ` +
+      `${percent(median(durableHalves.map((p) => p.mainRunQueueShare)))})`,
   )
   if (!valid) console.log('WARNING: some pass had under 99 % 2xx answers, errors or timeouts (see above)')
   if (!durableValid)
@@ -898,6 +925,7 @@ function printSummary(
       durableCeilingP99AtHalfRateMs: round2(durableP99AtHalfRate),
       durableValid,
       orderThreadBusyAtHalfRate: Number(orderThreadBusy.toFixed(2)),
+      orderThreadRunQueueShareAtHalfRate: Number(orderThreadQueued.toFixed(3)),
       machineCpuLostShare: Number(machine.lostFraction.toFixed(4)),
       machineCpuGapLongestMs: round2(machine.longestMs),
       diskSyncWriteP99Ms: round2(disk.p99Ms),
