@@ -1,52 +1,33 @@
 import { createHash } from 'node:crypto'
-import { mkdtempSync, rmSync } from 'node:fs'
-import { tmpdir } from 'node:os'
-import { join } from 'node:path'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { type Instrument, listInstruments } from '../../src/instruments/index.ts'
+import type { Instrument } from '../../src/instruments/index.ts'
 import type { Result } from '../../src/kernel/index.ts'
-import { type Journal, openJournal } from '../../src/trading/journal/index.ts'
 import {
   CLOSED_ORDER_HELD_MS,
   CLOSED_ORDER_MEMORY_MS,
-  TradingService,
+  type TradingService,
 } from '../../src/trading/service/index.ts'
 import type { OrderRequest } from '../../src/trading/service/model.ts'
 import { seededBackends, type TestDatabase } from '../support/databases.ts'
-import { demoEnterprises, fund, limitOrder } from '../support/trading.ts'
+import { fundedService, limitOrder } from '../support/trading.ts'
 
 const CODE = 'AL-A00-GY'
 
 describe.each(seededBackends())('closed orders memory lets go, on $name', ({ open }) => {
   let database: TestDatabase
-  let journalDir: string
-  let journal: Journal
   let service: TradingService
   let instrument: Instrument
   let firms: { buyer: string; seller: string; other: string }
+  let close = async () => {}
   let now = Date.UTC(2026, 11, 2, 2, 0, 30)
 
   beforeAll(async () => {
     database = await open()
-    firms = await demoEnterprises(database)
-    await fund(database, firms.seller, 500_000_000n, { [CODE]: 2_000_000n })
-    await fund(database, firms.buyer, 500_000_000n, {})
-    instrument = (await listInstruments(database.db)).find((i) => i.code === CODE)!
-    journalDir = mkdtempSync(join(tmpdir(), 'huiguo-closed-orders-'))
-    journal = await openJournal(journalDir)
-    service = await TradingService.open({
-      db: database.db,
-      journal,
-      instruments: await listInstruments(database.db),
-      clock: () => now,
-      sessionPolicy: 'always_open',
-    })
+    ;({ service, instrument, firms, close } = await fundedService(database, CODE, () => now))
   })
   afterAll(async () => {
-    await service?.close()
-    await journal?.close()
+    await close()
     await database?.dispose()
-    rmSync(journalDir, { recursive: true, force: true })
   })
 
   const place = async (enterprise: string, key: string, request: OrderRequest): Promise<number> => {

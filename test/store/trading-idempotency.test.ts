@@ -1,50 +1,30 @@
 import { createHash } from 'node:crypto'
-import { mkdtempSync, rmSync } from 'node:fs'
-import { tmpdir } from 'node:os'
-import { join } from 'node:path'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { type Instrument, listInstruments } from '../../src/instruments/index.ts'
-import { type Journal, openJournal } from '../../src/trading/journal/index.ts'
-import { IDEMPOTENCY_WINDOW_MS, TradingService } from '../../src/trading/service/index.ts'
+import type { Instrument } from '../../src/instruments/index.ts'
+import { IDEMPOTENCY_WINDOW_MS, type TradingService } from '../../src/trading/service/index.ts'
 import type { OrderRequest } from '../../src/trading/service/model.ts'
 import { seededBackends, type TestDatabase } from '../support/databases.ts'
-import { demoEnterprises, fund, limitOrder } from '../support/trading.ts'
+import { fundedService, limitOrder } from '../support/trading.ts'
 
 const CODE = 'AL-A00-GY'
 const MINUTE = 60_000
 
 describe.each(seededBackends())('idempotency keys of orders memory let go, on $name', ({ open }) => {
   let database: TestDatabase
-  let journalDir: string
-  let journal: Journal
   let service: TradingService
   let instrument: Instrument
   let firms: { buyer: string; seller: string }
+  let close = async () => {}
   // A whole ten minutes, so that the session clock's ten-minute work runs at the ticks below.
   let now = Date.UTC(2026, 10, 30, 2, 0)
 
   beforeAll(async () => {
     database = await open()
-    const parties = await demoEnterprises(database)
-    firms = { buyer: parties.buyer, seller: parties.seller }
-    await fund(database, firms.seller, 500_000_000n, { [CODE]: 2_000_000n })
-    await fund(database, firms.buyer, 500_000_000n, {})
-    instrument = (await listInstruments(database.db)).find((i) => i.code === CODE)!
-    journalDir = mkdtempSync(join(tmpdir(), 'huiguo-idempotency-'))
-    journal = await openJournal(journalDir)
-    service = await TradingService.open({
-      db: database.db,
-      journal,
-      instruments: await listInstruments(database.db),
-      clock: () => now,
-      sessionPolicy: 'always_open',
-    })
+    ;({ service, instrument, firms, close } = await fundedService(database, CODE, () => now))
   })
   afterAll(async () => {
-    await service?.close()
-    await journal?.close()
+    await close()
     await database?.dispose()
-    rmSync(journalDir, { recursive: true, force: true })
   })
 
   const limit = (side: 'buy' | 'sell', tif: 'GTC' | 'IOC', lots: number) =>

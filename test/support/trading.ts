@@ -4,9 +4,10 @@ import { join } from 'node:path'
 import { expect } from 'vitest'
 import { createApiToken, createUser, type Role, type ScryptCost } from '../../src/accounts/index.ts'
 import { type AppOptions, buildApp, type HuiguoApp } from '../../src/app.ts'
-import type { Instrument } from '../../src/instruments/index.ts'
+import { type Instrument, listInstruments } from '../../src/instruments/index.ts'
 import { CASH, postLedgerEvent, receiptAsset, verifyLedger } from '../../src/ledger/index.ts'
-import type { OrderRequest, TradingState } from '../../src/trading/service/index.ts'
+import { openJournal } from '../../src/trading/journal/index.ts'
+import { type OrderRequest, TradingService, type TradingState } from '../../src/trading/service/index.ts'
 import type { TestDatabase } from './databases.ts'
 
 /** A cheap scrypt cost for test users (the real cost is in the accounts tests). */
@@ -155,3 +156,39 @@ export const limitOrder = (
   postOnly: false,
   stp: 'cancel_resting',
 })
+
+/**
+ * A trading service always open on a seeded test database, its seller and buyer funded (the seller
+ * with receipts of `code`) and its journal in a fresh folder, on the given clock; `close` stops it
+ * and removes the folder.
+ */
+export async function fundedService(
+  database: TestDatabase,
+  code: string,
+  clock: () => number,
+): Promise<{
+  service: TradingService
+  instrument: Instrument
+  firms: { buyer: string; seller: string; other: string }
+  close: () => Promise<void>
+}> {
+  const firms = await demoEnterprises(database)
+  await fund(database, firms.seller, 500_000_000n, { [code]: 2_000_000n })
+  await fund(database, firms.buyer, 500_000_000n, {})
+  const instruments = await listInstruments(database.db)
+  const journalDir = mkdtempSync(join(tmpdir(), 'huiguo-service-'))
+  const journal = await openJournal(journalDir)
+  const service = await TradingService.open({
+    db: database.db,
+    journal,
+    instruments,
+    clock,
+    sessionPolicy: 'always_open',
+  })
+  const close = async () => {
+    await service.close()
+    await journal.close()
+    rmSync(journalDir, { recursive: true, force: true })
+  }
+  return { service, instrument: instruments.find((i) => i.code === code)!, firms, close }
+}
