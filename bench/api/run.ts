@@ -473,7 +473,8 @@ async function pass(server: Server, label: string, spec: LoadSpec, quiet = false
   const stealBefore = cpuStealSec()
   const result = await runLoad(spec)
   const toUnixMs = Date.now()
-  const stolen = stealShare(stealBefore, cpuStealSec(), (toUnixMs - fromUnixMs) / 1000)
+  const passSec = (toUnixMs - fromUnixMs) / 1000
+  const stolen = stealShare(stealBefore, cpuStealSec(), passSec)
   if (server.name === 'huiguo' && !quiet) huiguoWindows[spec.mode].push({ fromUs, toUs: nowUs() })
   const serverCpuSec = cpuSecOf(pid) - cpuBefore
   const mainCpuSec = mainThreadCpuSecOf(pid) - mainBefore
@@ -497,7 +498,7 @@ async function pass(server: Server, label: string, spec: LoadSpec, quiet = false
   const p: Pass = {
     ...result,
     mainUsPerAnswer: (mainCpuSec * 1e6) / Math.max(1, result.ok),
-    mainRunQueueShare: mainQueuedSec / ((toUnixMs - fromUnixMs) / 1000),
+    mainRunQueueShare: mainQueuedSec / passSec,
     stealShare: stolen,
     serverCpuSec,
     settleSec,

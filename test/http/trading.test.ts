@@ -227,21 +227,23 @@ describe.each(seededBackends())('trading API on $name', ({ open }) => {
       headers: asSeller,
     })
     expect(again.json().code).toBe('ORDER_NOT_OPEN')
-    // Once memory lets the closed order go, SQL still answers for it: closed to its owner, unknown to others.
+    // Once memory lets the closed order go, its note answers, and once the note goes too, SQL: closed
+    // to its owner, unknown to others, either way.
+    const cancelOf = (headers: Record<string, string>) =>
+      huiguo.app.inject({ method: 'DELETE', url: `/api/v1/orders/${id}`, headers })
     huiguo.trading.state.forget(Number.MAX_SAFE_INTEGER)
     expect(huiguo.trading.state.order(Number(id))).toBeUndefined()
-    const forgotten = await huiguo.app.inject({
-      method: 'DELETE',
-      url: `/api/v1/orders/${id}`,
-      headers: asSeller,
-    })
-    expect([forgotten.statusCode, forgotten.json().code]).toEqual([409, 'ORDER_NOT_OPEN'])
-    const notTheirs = await huiguo.app.inject({
-      method: 'DELETE',
-      url: `/api/v1/orders/${id}`,
-      headers: asBuyer,
-    })
-    expect([notTheirs.statusCode, notTheirs.json().code]).toEqual([404, 'ORDER_NOT_FOUND'])
+    expect(huiguo.trading.state.closedNote(Number(id))?.status).toBe('cancelled')
+    for (const forgetNotes of [false, true]) {
+      if (forgetNotes) {
+        huiguo.trading.state.forgetNotes(Number.MAX_SAFE_INTEGER)
+        expect(huiguo.trading.state.closedNote(Number(id))).toBeUndefined()
+      }
+      const forgotten = await cancelOf(asSeller)
+      expect([forgotten.statusCode, forgotten.json().code]).toEqual([409, 'ORDER_NOT_OPEN'])
+      const notTheirs = await cancelOf(asBuyer)
+      expect([notTheirs.statusCode, notTheirs.json().code]).toEqual([404, 'ORDER_NOT_FOUND'])
+    }
     const open = (await get(asSeller, '/api/v1/orders?status=cancelled')).json().items
     expect(open.map((o: { id: string }) => o.id)).toContain(id)
   })

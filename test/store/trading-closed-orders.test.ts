@@ -8,13 +8,12 @@ import {
   type TradingService,
 } from '../../src/trading/service/index.ts'
 import type { OrderRequest } from '../../src/trading/service/model.ts'
-import { seededBackends, type TestDatabase } from '../support/databases.ts'
+import { seededBackends } from '../support/databases.ts'
 import { fundedService, limitOrder } from '../support/trading.ts'
 
 const CODE = 'AL-A00-GY'
 
 describe.each(seededBackends())('closed orders memory lets go, on $name', ({ open }) => {
-  let database: TestDatabase
   let service: TradingService
   let instrument: Instrument
   let firms: { buyer: string; seller: string; other: string }
@@ -22,12 +21,10 @@ describe.each(seededBackends())('closed orders memory lets go, on $name', ({ ope
   let now = Date.UTC(2026, 11, 2, 2, 0, 30)
 
   beforeAll(async () => {
-    database = await open()
-    ;({ service, instrument, firms, close } = await fundedService(database, CODE, () => now))
+    ;({ service, instrument, firms, close } = await fundedService(open, CODE, () => now))
   })
   afterAll(async () => {
     await close()
-    await database?.dispose()
   })
 
   const place = async (enterprise: string, key: string, request: OrderRequest): Promise<number> => {

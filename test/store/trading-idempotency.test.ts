@@ -3,14 +3,13 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import type { Instrument } from '../../src/instruments/index.ts'
 import { IDEMPOTENCY_WINDOW_MS, type TradingService } from '../../src/trading/service/index.ts'
 import type { OrderRequest } from '../../src/trading/service/model.ts'
-import { seededBackends, type TestDatabase } from '../support/databases.ts'
+import { seededBackends } from '../support/databases.ts'
 import { fundedService, limitOrder } from '../support/trading.ts'
 
 const CODE = 'AL-A00-GY'
 const MINUTE = 60_000
 
 describe.each(seededBackends())('idempotency keys of orders memory let go, on $name', ({ open }) => {
-  let database: TestDatabase
   let service: TradingService
   let instrument: Instrument
   let firms: { buyer: string; seller: string }
@@ -19,12 +18,10 @@ describe.each(seededBackends())('idempotency keys of orders memory let go, on $n
   let now = Date.UTC(2026, 10, 30, 2, 0)
 
   beforeAll(async () => {
-    database = await open()
-    ;({ service, instrument, firms, close } = await fundedService(database, CODE, () => now))
+    ;({ service, instrument, firms, close } = await fundedService(open, CODE, () => now))
   })
   afterAll(async () => {
     await close()
-    await database?.dispose()
   })
 
   const limit = (side: 'buy' | 'sell', tif: 'GTC' | 'IOC', lots: number) =>

@@ -158,12 +158,12 @@ export const limitOrder = (
 })
 
 /**
- * A trading service always open on a seeded test database, its seller and buyer funded (the seller
- * with receipts of `code`) and its journal in a fresh folder, on the given clock; `close` stops it
- * and removes the folder.
+ * A trading service always open on a seeded test database from `open`, its seller and buyer funded
+ * (the seller with receipts of `code`) and its journal in a fresh folder, on the given clock; `close`
+ * stops it, removes the folder and disposes of the database.
  */
 export async function fundedService(
-  database: TestDatabase,
+  open: () => Promise<TestDatabase>,
   code: string,
   clock: () => number,
 ): Promise<{
@@ -172,6 +172,7 @@ export async function fundedService(
   firms: { buyer: string; seller: string; other: string }
   close: () => Promise<void>
 }> {
+  const database = await open()
   const firms = await demoEnterprises(database)
   await fund(database, firms.seller, 500_000_000n, { [code]: 2_000_000n })
   await fund(database, firms.buyer, 500_000_000n, {})
@@ -189,6 +190,7 @@ export async function fundedService(
     await service.close()
     await journal.close()
     rmSync(journalDir, { recursive: true, force: true })
+    await database.dispose()
   }
   return { service, instrument: instruments.find((i) => i.code === code)!, firms, close }
 }

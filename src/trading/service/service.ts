@@ -395,15 +395,18 @@ export class TradingService {
 
   /** An order the caller may see: its own enterprise's, or any for risk/admin (`enterpriseId` null). */
   #visibleOrder(enterpriseId: string | null, orderId: number): Result<OrderState> {
+    const visible = (owner: string) => enterpriseId === null || owner === enterpriseId
     const order = this.state.order(orderId)
-    if (order === undefined) {
-      const note = this.state.closedNote(orderId)
-      if (note !== undefined && (enterpriseId === null || note.enterpriseId === enterpriseId))
-        return refuse('ORDER_NOT_OPEN', `order ${orderId} is ${note.status}`)
+    if (order !== undefined) {
+      return visible(order.enterpriseId)
+        ? { ok: true, value: order }
+        : refuse('ORDER_NOT_FOUND', `no order ${orderId}`)
     }
-    if (order === undefined || (enterpriseId !== null && order.enterpriseId !== enterpriseId))
-      return refuse('ORDER_NOT_FOUND', `no order ${orderId}`)
-    return { ok: true, value: order }
+    // Memory let a closed order go but noted how it ended: refused now, not after the SQL projection.
+    const note = this.state.closedNote(orderId)
+    return note !== undefined && visible(note.enterpriseId)
+      ? refuse('ORDER_NOT_OPEN', `order ${orderId} is ${note.status}`)
+      : refuse('ORDER_NOT_FOUND', `no order ${orderId}`)
   }
 
   /** Resolves when the SQL projection has caught up with every command answered so far. */
