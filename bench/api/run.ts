@@ -88,6 +88,7 @@ import {
   stealShare,
 } from './machine.ts'
 import { summarizeProfile, type Window } from './profile.ts'
+import { StallRecorder, type StallSummary, summarizeStalls } from './stalls.ts'
 
 const RUNS = Number(arg('--runs') ?? 3)
 const DURATION_SEC = Number(arg('--duration') ?? 10)
@@ -100,6 +101,8 @@ const TIMELINE_DIR = arg('--timeline')
 if (TIMELINE_DIR) mkdirSync(TIMELINE_DIR, { recursive: true })
 /** How long the machine probe spins its threads before the servers start. */
 const MACHINE_PROBE_MS = 3000
+/** A machine stall this long or longer is counted in each pass (stalls.ts). */
+const MACHINE_STALL_MS = 2
 /** How long it writes to the disk, with O_DSYNC, in the data folder. */
 const DISK_PROBE_MS = 10_000
 const WARMUP_SEC = 3
@@ -380,6 +383,8 @@ interface Pass extends LoadResult {
   readonly mainRunQueueShare: number
   /** The share of the machine's CPUs the hypervisor took during the pass (NaN where not counted). */
   readonly stealShare: number
+  /** The machine's own stalls of MACHINE_STALL_MS or more during the pass (stalls.ts). */
+  readonly machineStalls: StallSummary
 }
 
 /** A risk officer's token for GET /trading/operations, once Huiguo is up. */
@@ -416,6 +421,13 @@ function gcLine(pauses: LatencySnapshot, long: readonly LongPause[], capped: boo
   return `GC ${int(pauses.count)} pauses, ${int(pauses.sumMs)} ms in all, ${over10} over 10 ms${longText}; `
 }
 
+/** The machine's own stalls in a pass (stalls.ts). */
+const stallText = (s: StallSummary): string =>
+  `≥ ${MACHINE_STALL_MS} ms: ${s.count}` +
+  (s.count === 0
+    ? ''
+    : `, ${int(s.totalMs)} ms in all, the longest ${s.longestMs.toFixed(1)} ms, ${s.onAllCoresAtOnce} on every core at once`)
+
 /** The journal's stalls in a pass: how many, and the longest wait in one. */
 function stallLine(stalls: readonly JournalStall[], capped: boolean): string {
   const longest = stalls.reduce((ms, s) => Math.max(ms, s.ms), 0)
@@ -437,11 +449,15 @@ function markPauses(
   startUnixMs: number,
   pauses: readonly LongPause[],
   stalls: readonly JournalStall[],
+  machineStalls: readonly { readonly core: number; readonly atUnixMs: number; readonly ms: number }[],
 ): void {
   const from = (at: string) => (Date.parse(at) - startUnixMs).toFixed(0)
   const lines = [
     ...pauses.map((g) => `# gc ${from(g.at)} ${g.kind} ${g.ms.toFixed(2)}`),
     ...stalls.map((s) => `# journal ${from(s.at)} ${s.ms.toFixed(2)} ${s.commands}`),
+    ...machineStalls.map(
+      (s) => `# machine ${(s.atUnixMs - startUnixMs).toFixed(0)} ${s.core} ${s.ms.toFixed(2)}`,
+    ),
   ]
   if (lines.length > 0) appendFileSync(timelineFile, `${lines.join('\n')}\n`)
 }
@@ -475,6 +491,8 @@ async function pass(server: Server, label: string, spec: LoadSpec, quiet = false
   const toUnixMs = Date.now()
   const passSec = (toUnixMs - fromUnixMs) / 1000
   const stolen = stealShare(stealBefore, cpuStealSec(), passSec)
+  const machineStallsByCore = stallRecorder.stalls()
+  const machineStalls = summarizeStalls(machineStallsByCore, fromUnixMs, toUnixMs, MACHINE_STALL_MS)
   if (server.name === 'huiguo' && !quiet) huiguoWindows[spec.mode].push({ fromUs, toUs: nowUs() })
   const serverCpuSec = cpuSecOf(pid) - cpuBefore
   const mainCpuSec = mainThreadCpuSecOf(pid) - mainBefore
@@ -500,6 +518,7 @@ async function pass(server: Server, label: string, spec: LoadSpec, quiet = false
     mainUsPerAnswer: (mainCpuSec * 1e6) / Math.max(1, result.ok),
     mainRunQueueShare: mainQueuedSec / passSec,
     stealShare: stolen,
+    machineStalls,
     serverCpuSec,
     settleSec,
     okShare,
@@ -522,6 +541,7 @@ async function pass(server: Server, label: string, spec: LoadSpec, quiet = false
         ? ` (its event loop delay p99 ${p.loadLoopDelay.p99Ms} ms, max ${p.loadLoopDelay.maxMs} ms)`
         : '') +
       (Number.isNaN(stolen) ? '' : `; steal ${percent(stolen)}`) +
+      `; machine stalls ${stallText(machineStalls)}` +
       settled,
   )
   const inPass = ({ at }: { readonly at: string }) => {
@@ -530,8 +550,14 @@ async function pass(server: Server, label: string, spec: LoadSpec, quiet = false
   }
   const longPauses = (opsAfter?.gcLongPauses ?? []).filter(inPass)
   const stalls = (opsAfter?.journalStalls ?? []).filter(inPass)
-  if (spec.timelineFile && result.startUnixMs !== undefined)
-    markPauses(spec.timelineFile, result.startUnixMs, longPauses, stalls)
+  if (spec.timelineFile && result.startUnixMs !== undefined) {
+    const inPassStalls = machineStallsByCore.flatMap((byCore, core) =>
+      byCore
+        .filter((s) => s.ms >= MACHINE_STALL_MS && s.atUnixMs >= fromUnixMs && s.atUnixMs < toUnixMs)
+        .map((s) => ({ core, ...s })),
+    )
+    markPauses(spec.timelineFile, result.startUnixMs, longPauses, stalls, inPassStalls)
+  }
   if (commit && opsBefore && opsAfter) {
     const batches = since(opsAfter.projectionBatch, opsBefore.projectionBatch)
     console.log(
@@ -580,6 +606,12 @@ console.log(
     `${DISK_PROBE_MS / 1000} s (O_DSYNC, as the file journal writes): p50 ${disk.p50Ms.toFixed(2)} ms, ` +
     `p99 ${disk.p99Ms.toFixed(2)} ms, the longest ${disk.longestMs.toFixed(1)} ms; ${disk.stalls} took ` +
     `≥ ${DISK_STALL_MS} ms (${disk.longStalls} ≥ ${DISK_LONG_STALL_MS} ms), ${int(disk.stalledMs)} ms in all`,
+)
+// From here on: the machine's own stalls, counted in every pass.
+const stallRecorder = await StallRecorder.start()
+console.log(
+  `machine: a thread per core ${stallRecorder.realTime ? 'pinned to it at real-time priority 99' : 'at normal priority (taskset or chrt refused: its stalls include waits behind other threads)'} ` +
+    `wakes every 2 ms; a pass's "machine stalls" are its wake-ups ≥ ${MACHINE_STALL_MS} ms late`,
 )
 
 const servers: Server[] = []
@@ -778,6 +810,7 @@ try {
   else
     printSummary(bares, orders, halves, bareHalves, durableHalves, ordersPerSec, halfRate, machineGaps, disk)
 } finally {
+  await stallRecorder.stop()
   for (const server of servers) await stopServer(server)
   rmSync(dataDir, { recursive: true, force: true })
 }
@@ -797,6 +830,8 @@ function printSweep(rates: number[], huiguoPasses: Pass[], barePasses: Pass[], d
       durableCeilingP99Ms: round2(median(d.map((p) => p.p99Ms))),
       stealShare: Number(median(h.map((p) => p.stealShare)).toFixed(3)),
       runQueueShare: Number(median(h.map((p) => p.mainRunQueueShare)).toFixed(3)),
+      machineStalls: median(h.map((p) => p.machineStalls.count)),
+      machineStallMs: Math.round(median(h.map((p) => p.machineStalls.totalMs))),
       // A pass that answered under 95 % of its rate fell behind: its p99 is a queue, not a latency.
       keptPace: [...h, ...b].every((p) => p.okPerSec >= rate * 0.95),
       durableKeptPace: d.every((p) => p.okPerSec >= rate * 0.95),
@@ -804,7 +839,8 @@ function printSweep(rates: number[], huiguoPasses: Pass[], barePasses: Pass[], d
   })
   console.log('')
   console.log(
-    'orders/s   huiguo p99   µs/answer     bare p99   µs/answer  durable p99  huiguo steal  huiguo queued',
+    'orders/s   huiguo p99   µs/answer     bare p99   µs/answer  durable p99  huiguo steal  huiguo queued' +
+      '  machine stalls',
   )
   for (const r of rows)
     console.log(
@@ -813,6 +849,7 @@ function printSweep(rates: number[], huiguoPasses: Pass[], barePasses: Pass[], d
         `${`${r.durableCeilingP99Ms} ms`.padStart(13)}` +
         `${(Number.isNaN(r.stealShare) ? 'n/a' : percent(r.stealShare)).padStart(14)}` +
         `${(Number.isNaN(r.runQueueShare) ? 'n/a' : percent(r.runQueueShare)).padStart(15)}` +
+        `${`${r.machineStalls} (${int(r.machineStallMs)} ms)`.padStart(16)}` +
         (r.keptPace ? '' : '  (a pass fell behind its rate)') +
         (r.durableKeptPace ? '' : '  (a durable peer pass fell behind its rate)'),
     )
@@ -874,6 +911,13 @@ function printSummary(
         `(median; the most in one pass ${percent(stealMaxAtHalfRate)}), the bare endpoint's ` +
         `${percent(steal(bareHalves))}, the durable peer's ${percent(steal(durableHalves))}`,
     )
+  const stallMedian = (ps: Pass[], key: 'count' | 'totalMs') => median(ps.map((p) => p.machineStalls[key]))
+  console.log(
+    `  the machine's own stalls of ≥ ${MACHINE_STALL_MS} ms in the half-rate passes (median): huiguo's ` +
+      `${stallMedian(halves, 'count')} (${int(stallMedian(halves, 'totalMs'))} ms), the bare endpoint's ` +
+      `${stallMedian(bareHalves, 'count')} (${int(stallMedian(bareHalves, 'totalMs'))} ms), the durable ` +
+      `peer's ${stallMedian(durableHalves, 'count')} (${int(stallMedian(durableHalves, 'totalMs'))} ms)`,
+  )
   // Huiguo's own append-to-durable p99 at half rate (bucket upper bound): how much of the p99 above
   // is the journal's, and how much lies outside it (HTTP, the event loop, the machine).
   const sustained = median(orders.map((p) => p.sustainedPerSec ?? Number.NaN))
@@ -932,6 +976,8 @@ function printSummary(
       diskSyncWriteP99Ms: round2(disk.p99Ms),
       diskSyncWriteLongestMs: round2(disk.longestMs),
       diskSyncWriteStalls: disk.stalls,
+      machineStallsAtHalfRate: stallMedian(halves, 'count'),
+      machineStallMsAtHalfRate: Math.round(stallMedian(halves, 'totalMs')),
       ...(Number.isNaN(stealAtHalfRate)
         ? {}
         : {
