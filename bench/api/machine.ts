@@ -20,15 +20,22 @@ const DAMON_ADMIN = '/sys/kernel/mm/damon/admin/kdamonds'
 /** Linux's USER_HZ: the unit of the CPU times in /proc/stat and /proc/<pid>/stat. */
 export const CLOCK_TICKS_PER_SEC = 100
 
-/** One line per running kernel DAMON monitor: its pid, what it watches, how often, and its action. */
-export function damonMonitors(): string[] {
+export interface DamonMonitor {
+  /** Its kernel thread (kdamond), if the kernel says. */
+  readonly pid: number | undefined
+  /** Its pid, what it watches, how often, and its action. */
+  readonly text: string
+}
+
+/** The running kernel DAMON monitors. */
+export function damonMonitors(): DamonMonitor[] {
   let ids: string[]
   try {
     ids = readdirSync(DAMON_ADMIN).filter((name) => /^\d+$/.test(name))
   } catch {
     return [] // no DAMON, or no sysfs: nothing to report
   }
-  const lines: string[] = []
+  const monitors: DamonMonitor[] = []
   for (const id of ids) {
     const read = (path: string): string | undefined => {
       try {
@@ -41,12 +48,15 @@ export function damonMonitors(): string[] {
     const sampleUs = Number(read('contexts/0/monitoring_attrs/intervals/sample_us'))
     const operations = read('contexts/0/operations') ?? '?'
     const action = read('contexts/0/schemes/0/action')
-    lines.push(
-      `kernel DAMON monitor ${id} (kdamond pid ${read('pid') ?? '?'}): ${operations} operations, ` +
+    const pid = read('pid')
+    monitors.push({
+      pid: pid === undefined ? undefined : Number(pid),
+      text:
+        `kernel DAMON monitor ${id} (kdamond pid ${pid ?? '?'}): ${operations} operations, ` +
         `a sample every ${sampleUs / 1000} ms${action ? `, scheme ${action}` : ''}`,
-    )
+    })
   }
-  return lines
+  return monitors
 }
 
 /** Gaps of at least this long in a spinning thread count as time the thread did not have the CPU. */

@@ -88,7 +88,7 @@ import {
   stealShare,
 } from './machine.ts'
 import { summarizeProfile, type Window } from './profile.ts'
-import { StallRecorder, type StallSummary, summarizeStalls } from './stalls.ts'
+import { type Stall, StallRecorder, type StallSummary, summarizeStalls } from './stalls.ts'
 
 const RUNS = Number(arg('--runs') ?? 3)
 const DURATION_SEC = Number(arg('--duration') ?? 10)
@@ -385,6 +385,8 @@ interface Pass extends LoadResult {
   readonly stealShare: number
   /** The machine's own stalls of MACHINE_STALL_MS or more during the pass (stalls.ts). */
   readonly machineStalls: StallSummary
+  /** The DAMON monitor's spells of MACHINE_STALL_MS or more on a core during the pass. */
+  readonly kdamondRuns: StallSummary
 }
 
 /** A risk officer's token for GET /trading/operations, once Huiguo is up. */
@@ -422,11 +424,12 @@ function gcLine(pauses: LatencySnapshot, long: readonly LongPause[], capped: boo
 }
 
 /** The machine's own stalls in a pass (stalls.ts). */
-const stallText = (s: StallSummary): string =>
+const stallText = (s: StallSummary, cores = true): string =>
   `≥ ${MACHINE_STALL_MS} ms: ${s.count}` +
   (s.count === 0
     ? ''
-    : `, ${int(s.totalMs)} ms in all, the longest ${s.longestMs.toFixed(1)} ms, ${s.onAllCoresAtOnce} on every core at once`)
+    : `, ${int(s.totalMs)} ms in all, the longest ${s.longestMs.toFixed(1)} ms` +
+      (cores ? `, ${s.onAllCoresAtOnce} on every core at once` : ''))
 
 /** The journal's stalls in a pass: how many, and the longest wait in one. */
 function stallLine(stalls: readonly JournalStall[], capped: boolean): string {
@@ -450,6 +453,7 @@ function markPauses(
   pauses: readonly LongPause[],
   stalls: readonly JournalStall[],
   machineStalls: readonly { readonly core: number; readonly atUnixMs: number; readonly ms: number }[],
+  kdamondRuns: readonly Stall[],
 ): void {
   const from = (at: string) => (Date.parse(at) - startUnixMs).toFixed(0)
   const lines = [
@@ -458,6 +462,7 @@ function markPauses(
     ...machineStalls.map(
       (s) => `# machine ${(s.atUnixMs - startUnixMs).toFixed(0)} ${s.core} ${s.ms.toFixed(2)}`,
     ),
+    ...kdamondRuns.map((s) => `# kdamond ${(s.atUnixMs - startUnixMs).toFixed(0)} ${s.ms.toFixed(2)}`),
   ]
   if (lines.length > 0) appendFileSync(timelineFile, `${lines.join('\n')}\n`)
 }
@@ -493,6 +498,10 @@ async function pass(server: Server, label: string, spec: LoadSpec, quiet = false
   const stolen = stealShare(stealBefore, cpuStealSec(), passSec)
   const machineStallsByCore = stallRecorder.stalls()
   const machineStalls = summarizeStalls(machineStallsByCore, fromUnixMs, toUnixMs, MACHINE_STALL_MS)
+  const kdamondRunsInPass = stallRecorder
+    .kernelRuns()
+    .filter((s) => s.ms >= MACHINE_STALL_MS && s.atUnixMs >= fromUnixMs && s.atUnixMs < toUnixMs)
+  const kdamondRuns = summarizeStalls([kdamondRunsInPass], fromUnixMs, toUnixMs, MACHINE_STALL_MS)
   if (server.name === 'huiguo' && !quiet) huiguoWindows[spec.mode].push({ fromUs, toUs: nowUs() })
   const serverCpuSec = cpuSecOf(pid) - cpuBefore
   const mainCpuSec = mainThreadCpuSecOf(pid) - mainBefore
@@ -519,6 +528,7 @@ async function pass(server: Server, label: string, spec: LoadSpec, quiet = false
     mainRunQueueShare: mainQueuedSec / passSec,
     stealShare: stolen,
     machineStalls,
+    kdamondRuns,
     serverCpuSec,
     settleSec,
     okShare,
@@ -542,6 +552,7 @@ async function pass(server: Server, label: string, spec: LoadSpec, quiet = false
         : '') +
       (Number.isNaN(stolen) ? '' : `; steal ${percent(stolen)}`) +
       `; machine stalls ${stallText(machineStalls)}` +
+      (damon.length > 0 ? `; kdamond ran ${stallText(kdamondRuns, false)} at a stretch` : '') +
       settled,
   )
   const inPass = ({ at }: { readonly at: string }) => {
@@ -556,7 +567,7 @@ async function pass(server: Server, label: string, spec: LoadSpec, quiet = false
         .filter((s) => s.ms >= MACHINE_STALL_MS && s.atUnixMs >= fromUnixMs && s.atUnixMs < toUnixMs)
         .map((s) => ({ core, ...s })),
     )
-    markPauses(spec.timelineFile, result.startUnixMs, longPauses, stalls, inPassStalls)
+    markPauses(spec.timelineFile, result.startUnixMs, longPauses, stalls, inPassStalls, kdamondRunsInPass)
   }
   if (commit && opsBefore && opsAfter) {
     const batches = since(opsAfter.projectionBatch, opsBefore.projectionBatch)
@@ -599,7 +610,8 @@ console.log(
     `${(machineGaps.lostFraction * 100).toFixed(1)} % of their time in gaps of ≥ 1 ms, the longest ` +
     `${machineGaps.longestMs.toFixed(1)} ms`,
 )
-for (const line of damonMonitors()) console.log(`machine: ${line}`)
+const damon = damonMonitors()
+for (const monitor of damon) console.log(`machine: ${monitor.text}`)
 const disk = await diskSyncWrites(dataDir, DISK_PROBE_MS)
 console.log(
   `machine: the data folder's disk, ${int(disk.writes)} durable 4 KB writes one after another for ` +
@@ -608,10 +620,11 @@ console.log(
     `≥ ${DISK_STALL_MS} ms (${disk.longStalls} ≥ ${DISK_LONG_STALL_MS} ms), ${int(disk.stalledMs)} ms in all`,
 )
 // From here on: the machine's own stalls, counted in every pass.
-const stallRecorder = await StallRecorder.start()
+const stallRecorder = await StallRecorder.start(damon.flatMap((m) => (m.pid === undefined ? [] : [m.pid])))
 console.log(
   `machine: a thread per core ${stallRecorder.realTime ? 'pinned to it at real-time priority 99' : 'at normal priority (taskset or chrt refused: its stalls include waits behind other threads)'} ` +
-    `wakes every 2 ms; a pass's "machine stalls" are its wake-ups ≥ ${MACHINE_STALL_MS} ms late`,
+    `wakes every 2 ms; a pass's "machine stalls" are its wake-ups ≥ ${MACHINE_STALL_MS} ms late` +
+    (damon.length > 0 ? ', and another reads how long kdamond ran every 5 ms' : ''),
 )
 
 const servers: Server[] = []
@@ -832,6 +845,7 @@ function printSweep(rates: number[], huiguoPasses: Pass[], barePasses: Pass[], d
       runQueueShare: Number(median(h.map((p) => p.mainRunQueueShare)).toFixed(3)),
       machineStalls: median(h.map((p) => p.machineStalls.count)),
       machineStallMs: Math.round(median(h.map((p) => p.machineStalls.totalMs))),
+      kdamondSpells: median(h.map((p) => p.kdamondRuns.count)),
       // A pass that answered under 95 % of its rate fell behind: its p99 is a queue, not a latency.
       keptPace: [...h, ...b].every((p) => p.okPerSec >= rate * 0.95),
       durableKeptPace: d.every((p) => p.okPerSec >= rate * 0.95),
@@ -911,12 +925,20 @@ function printSummary(
         `(median; the most in one pass ${percent(stealMaxAtHalfRate)}), the bare endpoint's ` +
         `${percent(steal(bareHalves))}, the durable peer's ${percent(steal(durableHalves))}`,
     )
-  const stallMedian = (ps: Pass[], key: 'count' | 'totalMs') => median(ps.map((p) => p.machineStalls[key]))
+  const stallMedian = (
+    ps: Pass[],
+    key: 'count' | 'totalMs',
+    of: 'machineStalls' | 'kdamondRuns' = 'machineStalls',
+  ) => median(ps.map((p) => p[of][key]))
   console.log(
     `  the machine's own stalls of ≥ ${MACHINE_STALL_MS} ms in the half-rate passes (median): huiguo's ` +
       `${stallMedian(halves, 'count')} (${int(stallMedian(halves, 'totalMs'))} ms), the bare endpoint's ` +
       `${stallMedian(bareHalves, 'count')} (${int(stallMedian(bareHalves, 'totalMs'))} ms), the durable ` +
-      `peer's ${stallMedian(durableHalves, 'count')} (${int(stallMedian(durableHalves, 'totalMs'))} ms)`,
+      `peer's ${stallMedian(durableHalves, 'count')} (${int(stallMedian(durableHalves, 'totalMs'))} ms)` +
+      (damon.length > 0
+        ? `; kdamond's spells of ≥ ${MACHINE_STALL_MS} ms in huiguo's: ${stallMedian(halves, 'count', 'kdamondRuns')} ` +
+          `(${int(stallMedian(halves, 'totalMs', 'kdamondRuns'))} ms)`
+        : ''),
   )
   // Huiguo's own append-to-durable p99 at half rate (bucket upper bound): how much of the p99 above
   // is the journal's, and how much lies outside it (HTTP, the event loop, the machine).
@@ -978,6 +1000,8 @@ function printSummary(
       diskSyncWriteStalls: disk.stalls,
       machineStallsAtHalfRate: stallMedian(halves, 'count'),
       machineStallMsAtHalfRate: Math.round(stallMedian(halves, 'totalMs')),
+      kdamondSpellsAtHalfRate: stallMedian(halves, 'count', 'kdamondRuns'),
+      kdamondSpellMsAtHalfRate: Math.round(stallMedian(halves, 'totalMs', 'kdamondRuns')),
       ...(Number.isNaN(stealAtHalfRate)
         ? {}
         : {

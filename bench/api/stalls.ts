@@ -6,6 +6,15 @@
  * can. So a stall here is time that every server on that core lost too, whatever it was doing.
  * Where `chrt` or `taskset` is refused (not root), the threads run at normal priority and the
  * figures also hold their waits behind other threads; the recorder says which.
+ *
+ * Given kernel threads (the VM platform's DAMON monitor, kdamond, which takes a core for several
+ * ms at a time but cannot delay a real-time thread), one more thread reads their run time
+ * (/proc/<pid>/schedstat) every KERNEL_POLL_MS and notes each spell in which they ran, as a stall
+ * of that long: time a normal thread on that core had to wait.
+ *
+ * The recorders cost the servers little but not nothing: 500 real-time wake-ups a second per core,
+ * each preempting whatever ran there for a few µs, and 200 reads of a /proc file a second; every
+ * server in a run pays the same.
  * @module
  */
 import { execFile } from 'node:child_process'
@@ -21,6 +30,10 @@ const STALL_SLEEP_MS = 2
 const STALL_RECORD_MS = 1
 /** Recorded stalls per core; a 10 s pass on a bad minute had a few dozen. */
 const CAPACITY = 1 << 16
+/** How often the kernel threads' run time is read. */
+const KERNEL_POLL_MS = 5
+/** A poll in which they ran at least this long continues a spell. */
+const KERNEL_RUN_MS = 0.5
 // ctl: [state (0 wait, 1 run, 2 stop), recorded count, always 0 (the word the sleeps wait on)]
 const RUN = 1
 const STOP = 2
@@ -88,66 +101,124 @@ const SOURCE = `
     }
   }`
 
+const KERNEL_SOURCE = `
+  const { parentPort, workerData } = require('node:worker_threads')
+  const { readFileSync, readlinkSync } = require('node:fs')
+  const { ctl, records, capacity, pollMs, runMs, recordMs, pids } = workerData
+  const runNs = () => pids.reduce((sum, pid) => {
+    try { return sum + Number(readFileSync('/proc/' + pid + '/schedstat', 'latin1').split(' ')[0]) }
+    catch { return sum }
+  }, 0)
+  parentPort.postMessage(readlinkSync('/proc/thread-self').split('/').pop())
+  Atomics.wait(ctl, 0, 0)
+  let last = runNs(), lastAt = performance.now(), spellAt = 0, spellMs = 0
+  while (Atomics.load(ctl, 0) === ${RUN}) {
+    Atomics.wait(ctl, 2, 0, pollMs)
+    const ns = runNs(), at = performance.now()
+    const ranMs = (ns - last) / 1e6
+    if (ranMs >= runMs) {
+      if (spellMs === 0) spellAt = performance.timeOrigin + lastAt
+      spellMs += ranMs
+    } else if (spellMs > 0) {
+      const n = Atomics.load(ctl, 1)
+      if (spellMs >= recordMs && n < capacity) {
+        records[2 * n] = spellAt
+        records[2 * n + 1] = spellMs
+        Atomics.store(ctl, 1, n + 1)
+      }
+      spellMs = 0
+    }
+    last = ns
+    lastAt = at
+  }`
+
 interface Core {
   readonly worker: Worker
   readonly ctl: Int32Array
   readonly records: Float64Array
 }
 
+/** Starts a recorder thread and, where allowed, gives it real-time priority (and `cpu`, if given). */
+async function startThread(
+  source: string,
+  data: Record<string, unknown>,
+  cpu: number | null,
+): Promise<Core & { readonly realTime: boolean }> {
+  const ctl = new Int32Array(new SharedArrayBuffer(3 * 4))
+  const records = new Float64Array(new SharedArrayBuffer(2 * CAPACITY * 8))
+  const worker = new Worker(source, {
+    eval: true,
+    workerData: { ...data, ctl, records, capacity: CAPACITY, recordMs: STALL_RECORD_MS },
+  })
+  const threadId = await new Promise<string>((resolve, reject) => {
+    worker.once('message', resolve)
+    worker.once('error', reject)
+  })
+  const realTime = await Promise.all([
+    ...(cpu === null ? [] : [execFileAsync('taskset', ['-p', '-c', String(cpu), threadId])]),
+    execFileAsync('chrt', ['-f', '-p', '99', threadId]),
+  ]).then(
+    () => true,
+    () => false,
+  )
+  worker.unref()
+  Atomics.store(ctl, 0, RUN)
+  Atomics.notify(ctl, 0)
+  return { worker, ctl, records, realTime }
+}
+
+const recorded = ({ ctl, records }: Core): Stall[] =>
+  Array.from({ length: Atomics.load(ctl, 1) }, (_, i) => ({
+    atUnixMs: records[2 * i]!,
+    ms: records[2 * i + 1]!,
+  }))
+
 export class StallRecorder {
   readonly #cores: readonly Core[]
+  readonly #kernel: Core | null
   /** Whether every thread got its core and real-time priority. */
   readonly realTime: boolean
 
-  private constructor(cores: readonly Core[], realTime: boolean) {
+  private constructor(cores: readonly Core[], kernel: Core | null, realTime: boolean) {
     this.#cores = cores
+    this.#kernel = kernel
     this.realTime = realTime
   }
 
-  /** Starts one recorder thread per core. */
-  static async start(): Promise<StallRecorder> {
-    const cores: Core[] = []
-    let realTime = true
-    for (let cpu = 0; cpu < availableParallelism(); cpu++) {
-      const ctl = new Int32Array(new SharedArrayBuffer(3 * 4))
-      const records = new Float64Array(new SharedArrayBuffer(2 * CAPACITY * 8))
-      const worker = new Worker(SOURCE, {
-        eval: true,
-        workerData: { ctl, records, capacity: CAPACITY, sleepMs: STALL_SLEEP_MS, recordMs: STALL_RECORD_MS },
-      })
-      const threadId = await new Promise<string>((resolve, reject) => {
-        worker.once('message', resolve)
-        worker.once('error', reject)
-      })
-      const placed = await Promise.all([
-        execFileAsync('taskset', ['-p', '-c', String(cpu), threadId]),
-        execFileAsync('chrt', ['-f', '-p', '99', threadId]),
-      ]).then(
-        () => true,
-        () => false,
-      )
-      realTime &&= placed
-      worker.unref()
-      Atomics.store(ctl, 0, RUN)
-      Atomics.notify(ctl, 0)
-      cores.push({ worker, ctl, records })
-    }
-    return new StallRecorder(cores, realTime)
+  /** Starts one recorder thread per core, and one for `kernelThreads` (pids) if any. */
+  static async start(kernelThreads: readonly number[] = []): Promise<StallRecorder> {
+    const cores: (Core & { readonly realTime: boolean })[] = []
+    for (let cpu = 0; cpu < availableParallelism(); cpu++)
+      cores.push(await startThread(SOURCE, { sleepMs: STALL_SLEEP_MS }, cpu))
+    const kernel =
+      kernelThreads.length === 0
+        ? null
+        : await startThread(
+            KERNEL_SOURCE,
+            { pollMs: KERNEL_POLL_MS, runMs: KERNEL_RUN_MS, pids: kernelThreads },
+            null,
+          )
+    const realTime = [...cores, ...(kernel ? [kernel] : [])].every((c) => c.realTime)
+    return new StallRecorder(cores, kernel, realTime)
   }
 
   /** The stalls recorded so far, per core. */
   stalls(): Stall[][] {
-    return this.#cores.map(({ ctl, records }) => {
-      const n = Atomics.load(ctl, 1)
-      return Array.from({ length: n }, (_, i) => ({ atUnixMs: records[2 * i]!, ms: records[2 * i + 1]! }))
-    })
+    return this.#cores.map(recorded)
+  }
+
+  /** The spells in which the kernel threads ran, as stalls of their length. */
+  kernelRuns(): Stall[] {
+    return this.#kernel ? recorded(this.#kernel) : []
   }
 
   async stop(): Promise<void> {
-    for (const { ctl } of this.#cores) {
+    for (const { ctl } of [...this.#cores, ...(this.#kernel ? [this.#kernel] : [])]) {
       Atomics.store(ctl, 0, STOP)
       Atomics.notify(ctl, 2)
     }
-    await Promise.all(this.#cores.map(({ worker }) => worker.terminate()))
+    await Promise.all(
+      [...this.#cores, ...(this.#kernel ? [this.#kernel] : [])].map(({ worker }) => worker.terminate()),
+    )
   }
 }
