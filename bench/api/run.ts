@@ -32,6 +32,9 @@
  * fell behind, and how long after the pass it caught up; answered orders over pass plus catch-up is
  * the rate the whole server sustains with SQL current.
  * At the end the server is stopped and `huiguo ledger verify` checks the ledger.
+ * Every pass line ends with the machine's own stalls meanwhile (stalls.ts): wake-ups of a real-time
+ * thread pinned to each core that came 2 ms or more late, which no process can cause, and the spells
+ * in which the VM platform's DAMON monitor (kdamond) held a core; `--timeline` files get them too.
  * Before any server starts it prints what the machine itself takes from busy threads (machine.ts):
  * one spinning thread per core for 3 s and the time they lost, any kernel DAMON monitor running, and
  * the data folder's disk: 4 KB durable writes one after another for 10 s, and how often one took
@@ -49,7 +52,8 @@
  * and for a Huiguo pass ends with a `# gc <ms from the start> <kind> <pause ms>` line per collector
  * pause of its order thread of 5 ms or more and a `# journal <ms from the start> <longest wait ms>
  * <commands>` line per stall of its journal (commands waiting 5 ms or more to be durable), both from
- * `GET /trading/operations`.
+ * `GET /trading/operations`; every pass's file, a `# machine <ms from the start> <core> <ms late>`
+ * line per machine stall and a `# kdamond <ms from the start> <ms>` line per spell of kdamond.
  * The last line printed is one JSON object.
  * @module
  */
