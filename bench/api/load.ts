@@ -21,6 +21,7 @@ import { createRequire } from 'node:module'
 import { connect, type Socket } from 'node:net'
 import { monitorEventLoopDelay } from 'node:perf_hooks'
 import { quantileOfSorted } from '../quantile.ts'
+import { LATE_MS } from './stalls.ts'
 
 export interface LoadRequest {
   readonly method: string
@@ -66,6 +67,8 @@ export interface LoadResult {
   readonly loadLoopDelay?: { readonly p99Ms: number; readonly maxMs: number }
   /** Paced only: when the first request was due, Unix ms (the timeline's times count from it). */
   readonly startUnixMs?: number
+  /** Paced only: when each answer that took LATE_MS or more was due, ms from `startUnixMs`. */
+  readonly lateDueMs?: readonly number[]
 }
 
 /** The part of autocannon 9's API used here (it ships no types). */
@@ -270,6 +273,7 @@ async function paced(spec: LoadSpec): Promise<LoadResult> {
   const interval = 1000 / rate
   const recorder = new Recorder()
   const timeline: string[] = []
+  const lateDueMs: number[] = []
   let errors = 0
   let answered = 0
   const waiting: number[] = []
@@ -305,6 +309,7 @@ async function paced(spec: LoadSpec): Promise<LoadResult> {
       (status, body) => {
         const latencyMs = performance.now() - dueOf(i)
         recorder.record(status, latencyMs)
+        if (latencyMs >= LATE_MS) lateDueMs.push(Math.round((dueOf(i) - start) * 10) / 10)
         if (spec.timelineFile) timeline.push(`${(dueOf(i) - start).toFixed(2)} ${latencyMs.toFixed(2)}`)
         if (status < 200 || status >= 300) recorder.problem(body)
         answer()
@@ -345,6 +350,7 @@ async function paced(spec: LoadSpec): Promise<LoadResult> {
       maxMs: Number((loopDelay.max / 1e6).toFixed(2)),
     },
     startUnixMs,
+    lateDueMs,
   }
 }
 

@@ -92,7 +92,15 @@ import {
   stealShare,
 } from './machine.ts'
 import { summarizeProfile, type Window } from './profile.ts'
-import { type Stall, StallRecorder, type StallSummary, summarizeStalls } from './stalls.ts'
+import {
+  LATE_MS,
+  type LateBehindStalls,
+  lateBehindStalls,
+  type Stall,
+  StallRecorder,
+  type StallSummary,
+  summarizeStalls,
+} from './stalls.ts'
 
 const RUNS = Number(arg('--runs') ?? 3)
 const DURATION_SEC = Number(arg('--duration') ?? 10)
@@ -391,6 +399,8 @@ interface Pass extends LoadResult {
   readonly machineStalls: StallSummary
   /** The DAMON monitor's spells of MACHINE_STALL_MS or more on a core during the pass. */
   readonly kdamondRuns: StallSummary
+  /** Paced passes: how many answers were late, and how many of them came behind the machine's stalls. */
+  readonly lateBehind?: LateBehindStalls
 }
 
 /** A risk officer's token for GET /trading/operations, once Huiguo is up. */
@@ -434,6 +444,14 @@ const stallText = (s: StallSummary, cores = true): string =>
     ? ''
     : `, ${int(s.totalMs)} ms in all, the longest ${s.longestMs.toFixed(1)} ms` +
       (cores ? `, ${s.onAllCoresAtOnce} on every core at once` : ''))
+
+/** A pass's late answers and the share of them behind the machine's stalls. */
+const lateText = (l: LateBehindStalls): string =>
+  `answers ≥ ${LATE_MS} ms: ${int(l.late)}` +
+  (l.late === 0
+    ? ''
+    : `, ${percent(l.share)} of them due within 60 ms after a machine stall or kdamond spell began ` +
+      `(${percent(l.chance)} of the pass was so)`)
 
 /** The journal's stalls in a pass: how many, and the longest wait in one. */
 function stallLine(stalls: readonly JournalStall[], capped: boolean): string {
@@ -506,6 +524,18 @@ async function pass(server: Server, label: string, spec: LoadSpec, quiet = false
     .kernelRuns()
     .filter((s) => s.ms >= MACHINE_STALL_MS && s.atUnixMs >= fromUnixMs && s.atUnixMs < toUnixMs)
   const kdamondRuns = summarizeStalls([kdamondRunsInPass], fromUnixMs, toUnixMs, MACHINE_STALL_MS)
+  const startUnixMs = result.startUnixMs
+  const lateBehind =
+    result.lateDueMs === undefined || startUnixMs === undefined
+      ? undefined
+      : lateBehindStalls(
+          result.lateDueMs.map((ms) => startUnixMs + ms),
+          [...machineStallsByCore.flat().filter((s) => s.ms >= MACHINE_STALL_MS), ...kdamondRunsInPass].map(
+            (s) => s.atUnixMs,
+          ),
+          startUnixMs,
+          startUnixMs + spec.durationSec * 1000,
+        )
   if (server.name === 'huiguo' && !quiet) huiguoWindows[spec.mode].push({ fromUs, toUs: nowUs() })
   const serverCpuSec = cpuSecOf(pid) - cpuBefore
   const mainCpuSec = mainThreadCpuSecOf(pid) - mainBefore
@@ -533,6 +563,7 @@ async function pass(server: Server, label: string, spec: LoadSpec, quiet = false
     stealShare: stolen,
     machineStalls,
     kdamondRuns,
+    ...(lateBehind ? { lateBehind } : {}),
     serverCpuSec,
     settleSec,
     okShare,
@@ -557,6 +588,7 @@ async function pass(server: Server, label: string, spec: LoadSpec, quiet = false
       (Number.isNaN(stolen) ? '' : `; steal ${percent(stolen)}`) +
       `; machine stalls ${stallText(machineStalls)}` +
       (damon.length > 0 ? `; kdamond ran ${stallText(kdamondRuns, false)} at a stretch` : '') +
+      (lateBehind ? `; ${lateText(lateBehind)}` : '') +
       settled,
   )
   const inPass = ({ at }: { readonly at: string }) => {
@@ -850,6 +882,9 @@ function printSweep(rates: number[], huiguoPasses: Pass[], barePasses: Pass[], d
       machineStalls: median(h.map((p) => p.machineStalls.count)),
       machineStallMs: Math.round(median(h.map((p) => p.machineStalls.totalMs))),
       kdamondSpells: median(h.map((p) => p.kdamondRuns.count)),
+      lateShareBehindMachineStalls: Number(
+        median(h.map((p) => p.lateBehind?.share ?? Number.NaN)).toFixed(3),
+      ),
       // A pass that answered under 95 % of its rate fell behind: its p99 is a queue, not a latency.
       keptPace: [...h, ...b].every((p) => p.okPerSec >= rate * 0.95),
       durableKeptPace: d.every((p) => p.okPerSec >= rate * 0.95),
@@ -944,6 +979,16 @@ function printSummary(
           `(${int(stallMedian(halves, 'totalMs', 'kdamondRuns'))} ms)`
         : ''),
   )
+  const lateMedian = (ps: Pass[], key: 'late' | 'share' | 'chance') =>
+    median(ps.map((p) => p.lateBehind?.[key] ?? Number.NaN))
+  const lateSummary = (ps: Pass[]) =>
+    `${int(lateMedian(ps, 'late'))}, ${percent(lateMedian(ps, 'share'))} behind a stall ` +
+    `(${percent(lateMedian(ps, 'chance'))} by chance)`
+  console.log(
+    `  answers ≥ ${LATE_MS} ms per half-rate pass and the share due within 60 ms after a machine stall or ` +
+      `kdamond spell began (median): huiguo's ${lateSummary(halves)}; the bare endpoint's ` +
+      `${lateSummary(bareHalves)}; the durable peer's ${lateSummary(durableHalves)}`,
+  )
   // Huiguo's own append-to-durable p99 at half rate (bucket upper bound): how much of the p99 above
   // is the journal's, and how much lies outside it (HTTP, the event loop, the machine).
   const sustained = median(orders.map((p) => p.sustainedPerSec ?? Number.NaN))
@@ -1006,6 +1051,9 @@ function printSummary(
       machineStallMsAtHalfRate: Math.round(stallMedian(halves, 'totalMs')),
       kdamondSpellsAtHalfRate: stallMedian(halves, 'count', 'kdamondRuns'),
       kdamondSpellMsAtHalfRate: Math.round(stallMedian(halves, 'totalMs', 'kdamondRuns')),
+      lateAnswersAtHalfRate: lateMedian(halves, 'late'),
+      lateShareBehindMachineStallsAtHalfRate: Number(lateMedian(halves, 'share').toFixed(3)),
+      lateShareBehindMachineStallsByChance: Number(lateMedian(halves, 'chance').toFixed(3)),
       ...(Number.isNaN(stealAtHalfRate)
         ? {}
         : {

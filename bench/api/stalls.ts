@@ -222,3 +222,62 @@ export class StallRecorder {
     )
   }
 }
+
+/** An answer this late or later misses bench:api's p99 target. */
+export const LATE_MS = 10
+
+export interface LateBehindStalls {
+  /** Answers that were LATE_MS or more late. */
+  readonly late: number
+  /** Of those, the share due within `beforeMs` after a stall began (or `afterMs` before it). */
+  readonly share: number
+  /**
+   * The share of the pass's time in which an answer would count so: the share of late answers
+   * that would be behind a stall if lateness had nothing to do with stalls.
+   */
+  readonly chance: number
+}
+
+/**
+ * How many of a pass's late answers (`lateDueUnixMs`, when each was due) came behind a stall that
+ * began in the pass [fromUnixMs, toUnixMs): due at most `beforeMs` after it began or `afterMs`
+ * before, the time a queue left by a stall of a few ms takes to drain at half load.
+ */
+export function lateBehindStalls(
+  lateDueUnixMs: readonly number[],
+  stallStartsUnixMs: readonly number[],
+  fromUnixMs: number,
+  toUnixMs: number,
+  beforeMs = 60,
+  afterMs = 10,
+): LateBehindStalls {
+  const starts = stallStartsUnixMs.filter((at) => at >= fromUnixMs && at < toUnixMs).sort((a, b) => a - b)
+  // The windows [start - afterMs, start + beforeMs], merged, clipped to the pass.
+  const windows: [number, number][] = []
+  for (const at of starts) {
+    const from = Math.max(fromUnixMs, at - afterMs)
+    const to = Math.min(toUnixMs, at + beforeMs)
+    const last = windows[windows.length - 1]
+    if (last && from <= last[1]) last[1] = Math.max(last[1], to)
+    else windows.push([from, to])
+  }
+  const covered = windows.reduce((ms, [from, to]) => ms + (to - from), 0)
+  const inWindow = (due: number): boolean => {
+    let lo = 0
+    let hi = windows.length - 1
+    while (lo <= hi) {
+      const mid = (lo + hi) >> 1
+      const [from, to] = windows[mid]!
+      if (due < from) hi = mid - 1
+      else if (due > to) lo = mid + 1
+      else return true
+    }
+    return false
+  }
+  const behind = lateDueUnixMs.filter(inWindow).length
+  return {
+    late: lateDueUnixMs.length,
+    share: lateDueUnixMs.length === 0 ? 0 : behind / lateDueUnixMs.length,
+    chance: toUnixMs > fromUnixMs ? covered / (toUnixMs - fromUnixMs) : 0,
+  }
+}
