@@ -93,6 +93,7 @@ import {
 } from './machine.ts'
 import { summarizeProfile, type Window } from './profile.ts'
 import {
+  BEHIND_STALL_MS,
   LATE_MS,
   type LateBehindStalls,
   lateBehindStalls,
@@ -450,7 +451,7 @@ const lateText = (l: LateBehindStalls): string =>
   `answers ≥ ${LATE_MS} ms: ${int(l.late)}` +
   (l.late === 0
     ? ''
-    : `, ${percent(l.share)} of them due within 60 ms after a machine stall or kdamond spell began ` +
+    : `, ${percent(l.share)} of them due within ${BEHIND_STALL_MS} ms after a machine stall or kdamond spell began ` +
       `(${percent(l.chance)} of the pass was so)`)
 
 /** The journal's stalls in a pass: how many, and the longest wait in one. */
@@ -985,7 +986,7 @@ function printSummary(
     `${int(lateMedian(ps, 'late'))}, ${percent(lateMedian(ps, 'share'))} behind a stall ` +
     `(${percent(lateMedian(ps, 'chance'))} by chance)`
   console.log(
-    `  answers ≥ ${LATE_MS} ms per half-rate pass and the share due within 60 ms after a machine stall or ` +
+    `  answers ≥ ${LATE_MS} ms per half-rate pass and the share due within ${BEHIND_STALL_MS} ms after a machine stall or ` +
       `kdamond spell began (median): huiguo's ${lateSummary(halves)}; the bare endpoint's ` +
       `${lateSummary(bareHalves)}; the durable peer's ${lateSummary(durableHalves)}`,
   )

@@ -225,11 +225,18 @@ export class StallRecorder {
 
 /** An answer this late or later misses bench:api's p99 target. */
 export const LATE_MS = 10
+/**
+ * A late answer counts as behind a stall when it was due at most this long after the stall began:
+ * the time the queue a stall of a few ms leaves takes to drain at half load.
+ */
+export const BEHIND_STALL_MS = 60
+/** ...or at most this long before it (an answer already waiting when the stall came). */
+export const AHEAD_OF_STALL_MS = 10
 
 export interface LateBehindStalls {
   /** Answers that were LATE_MS or more late. */
   readonly late: number
-  /** Of those, the share due within `beforeMs` after a stall began (or `afterMs` before it). */
+  /** Of those, the share due within `behindMs` after a stall began (or `aheadMs` before it). */
   readonly share: number
   /**
    * The share of the pass's time in which an answer would count so: the share of late answers
@@ -240,23 +247,23 @@ export interface LateBehindStalls {
 
 /**
  * How many of a pass's late answers (`lateDueUnixMs`, when each was due) came behind a stall that
- * began in the pass [fromUnixMs, toUnixMs): due at most `beforeMs` after it began or `afterMs`
- * before, the time a queue left by a stall of a few ms takes to drain at half load.
+ * began in the pass [fromUnixMs, toUnixMs): due at most `behindMs` after it began or `aheadMs`
+ * before.
  */
 export function lateBehindStalls(
   lateDueUnixMs: readonly number[],
   stallStartsUnixMs: readonly number[],
   fromUnixMs: number,
   toUnixMs: number,
-  beforeMs = 60,
-  afterMs = 10,
+  behindMs = BEHIND_STALL_MS,
+  aheadMs = AHEAD_OF_STALL_MS,
 ): LateBehindStalls {
   const starts = stallStartsUnixMs.filter((at) => at >= fromUnixMs && at < toUnixMs).sort((a, b) => a - b)
-  // The windows [start - afterMs, start + beforeMs], merged, clipped to the pass.
+  // The windows [start - aheadMs, start + behindMs], merged, clipped to the pass.
   const windows: [number, number][] = []
   for (const at of starts) {
-    const from = Math.max(fromUnixMs, at - afterMs)
-    const to = Math.min(toUnixMs, at + beforeMs)
+    const from = Math.max(fromUnixMs, at - aheadMs)
+    const to = Math.min(toUnixMs, at + behindMs)
     const last = windows[windows.length - 1]
     if (last && from <= last[1]) last[1] = Math.max(last[1], to)
     else windows.push([from, to])
