@@ -519,11 +519,11 @@ async function pass(server: Server, label: string, spec: LoadSpec, quiet = false
   const toUnixMs = Date.now()
   const passSec = (toUnixMs - fromUnixMs) / 1000
   const stolen = stealShare(stealBefore, cpuStealSec(), passSec)
-  const machineStallsByCore = stallRecorder.stalls()
+  // The machine's stalls and kdamond's spells that began in the pass, each long enough to count.
+  const counted = (s: Stall) => s.ms >= MACHINE_STALL_MS && s.atUnixMs >= fromUnixMs && s.atUnixMs < toUnixMs
+  const machineStallsByCore = stallRecorder.stalls().map((core) => core.filter(counted))
+  const kdamondRunsInPass = stallRecorder.kernelRuns().filter(counted)
   const machineStalls = summarizeStalls(machineStallsByCore, fromUnixMs, toUnixMs, MACHINE_STALL_MS)
-  const kdamondRunsInPass = stallRecorder
-    .kernelRuns()
-    .filter((s) => s.ms >= MACHINE_STALL_MS && s.atUnixMs >= fromUnixMs && s.atUnixMs < toUnixMs)
   const kdamondRuns = summarizeStalls([kdamondRunsInPass], fromUnixMs, toUnixMs, MACHINE_STALL_MS)
   const startUnixMs = result.startUnixMs
   const lateBehind =
@@ -531,9 +531,7 @@ async function pass(server: Server, label: string, spec: LoadSpec, quiet = false
       ? undefined
       : lateBehindStalls(
           result.lateDueMs.map((ms) => startUnixMs + ms),
-          [...machineStallsByCore.flat().filter((s) => s.ms >= MACHINE_STALL_MS), ...kdamondRunsInPass].map(
-            (s) => s.atUnixMs,
-          ),
+          [...machineStallsByCore.flat(), ...kdamondRunsInPass].map((s) => s.atUnixMs),
           startUnixMs,
           startUnixMs + spec.durationSec * 1000,
         )
@@ -599,12 +597,8 @@ async function pass(server: Server, label: string, spec: LoadSpec, quiet = false
   const longPauses = (opsAfter?.gcLongPauses ?? []).filter(inPass)
   const stalls = (opsAfter?.journalStalls ?? []).filter(inPass)
   if (spec.timelineFile && result.startUnixMs !== undefined) {
-    const inPassStalls = machineStallsByCore.flatMap((byCore, core) =>
-      byCore
-        .filter((s) => s.ms >= MACHINE_STALL_MS && s.atUnixMs >= fromUnixMs && s.atUnixMs < toUnixMs)
-        .map((s) => ({ core, ...s })),
-    )
-    markPauses(spec.timelineFile, result.startUnixMs, longPauses, stalls, inPassStalls, kdamondRunsInPass)
+    const withCore = machineStallsByCore.flatMap((byCore, core) => byCore.map((s) => ({ core, ...s })))
+    markPauses(spec.timelineFile, result.startUnixMs, longPauses, stalls, withCore, kdamondRunsInPass)
   }
   if (commit && opsBefore && opsAfter) {
     const batches = since(opsAfter.projectionBatch, opsBefore.projectionBatch)

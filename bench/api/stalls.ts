@@ -213,13 +213,12 @@ export class StallRecorder {
   }
 
   async stop(): Promise<void> {
-    for (const { ctl } of [...this.#cores, ...(this.#kernel ? [this.#kernel] : [])]) {
+    const threads = [...this.#cores, ...(this.#kernel ? [this.#kernel] : [])]
+    for (const { ctl } of threads) {
       Atomics.store(ctl, 0, STOP)
       Atomics.notify(ctl, 2)
     }
-    await Promise.all(
-      [...this.#cores, ...(this.#kernel ? [this.#kernel] : [])].map(({ worker }) => worker.terminate()),
-    )
+    await Promise.all(threads.map(({ worker }) => worker.terminate()))
   }
 }
 
