@@ -16,7 +16,7 @@ import { mkdtemp, open, rm } from 'node:fs/promises'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { connect } from 'nats'
-import { FileJournal, type Journal, NatsJournal } from '../../src/trading/journal/index.ts'
+import { FileJournal, type Journal, NatsJournal, segmentHandleOf } from '../../src/trading/journal/index.ts'
 import { arg } from '../args.ts'
 import { quantileOfSorted } from '../quantile.ts'
 
@@ -56,9 +56,9 @@ async function fileRun(kind: FileKind, records = RECORDS): Promise<Drive & { fsy
   const dir = await mkdtemp(join(tmpdir(), 'huiguo-bench-journal-'))
   // The ceiling opens its segments without O_DSYNC (and its fdatasync, used at start, does nothing).
   const openFile = async (path: string, flags: number) => {
-    if (kind !== 'ceiling') return open(path, flags)
-    const handle = await open(path, flags & ~constants.O_DSYNC)
-    return Object.assign(Object.create(handle), { datasync: async () => {} })
+    if (kind !== 'ceiling') return segmentHandleOf(await open(path, flags))
+    const handle = segmentHandleOf(await open(path, flags & ~constants.O_DSYNC))
+    return { ...handle, datasync: async () => {} }
   }
   const journal = await FileJournal.open(dir, {
     openFile: (path, flags) => openFile(path, flags),

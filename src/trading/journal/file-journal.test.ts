@@ -14,7 +14,7 @@ import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import fc from 'fast-check'
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
-import { FileJournal, type FileJournalOptions, type SegmentHandle } from './file-journal.ts'
+import { FileJournal, type FileJournalOptions, type SegmentHandle, segmentHandleOf } from './file-journal.ts'
 import { JournalCorruptionError, JournalFailedError, JournalReleasedError, openJournal } from './index.ts'
 import { bytes, journalContract, readAll, text } from './journal-contract.test-util.ts'
 import { crc32, segmentName } from './segment-format.ts'
@@ -63,15 +63,14 @@ function firstFormatSegment(firstSeq: number, records: readonly string[]): Buffe
 }
 
 /** A segment handle whose every write first waits for `before(position)`. */
+/** Holds the handle's asynchronous writes (zero-filling, segment headers); batches pass. */
 function beforeEachWrite(handle: FileHandle, before: (position: number) => Promise<void>): SegmentHandle {
   return {
+    ...segmentHandleOf(handle),
     write: async (buffer, offset, length, position) => {
       await before(position)
       return handle.write(buffer, offset, length, position)
     },
-    datasync: () => handle.datasync(),
-    truncate: (length) => handle.truncate(length),
-    close: () => handle.close(),
   }
 }
 
@@ -97,6 +96,25 @@ describe('FileJournal', () => {
     expect(journal.fsyncs).toBeGreaterThan(0)
     expect(journal.fsyncs).toBeLessThan(records / 10)
     expect(journal.bytesWritten).toBe(records * 208)
+    await journal.close()
+  })
+
+  it('writes once per turn of the event loop: appends between awaits of that turn share one write', async () => {
+    const journal = await FileJournal.open(dir, quiet)
+    await journal.whenDurable(journal.append(bytes('first'))) // starts the segment
+    const before = journal.fsyncs
+    let seq = 0
+    for (let i = 0; i < 20; i++) {
+      seq = journal.append(bytes(`record ${i}`))
+      await Promise.resolve() // as each request's handler awaits before the next one's runs
+    }
+    expect(journal.durableSeq).toBe(1)
+    await journal.whenDurable(seq)
+    expect(journal.fsyncs - before).toBe(1)
+    expect((await readAll(journal)).map((e) => text(e.payload))).toEqual([
+      'first',
+      ...Array.from({ length: 20 }, (_, i) => `record ${i}`),
+    ])
     await journal.close()
   })
 
@@ -253,7 +271,9 @@ describe('FileJournal', () => {
     })
     const openFile = async (path: string, flags: number): Promise<SegmentHandle> => {
       const handle = await open(path, flags)
-      return path.endsWith('next-segment.spare') ? beforeEachWrite(handle, () => gate) : handle
+      return path.endsWith('next-segment.spare')
+        ? beforeEachWrite(handle, () => gate)
+        : segmentHandleOf(handle)
     }
     const segmentBytes = 64 * 1024
     const journal = await FileJournal.open(dir, { ...quiet, openFile, segmentBytes })
@@ -463,9 +483,9 @@ describe('FileJournal', () => {
 
   it('opens every segment it appends to with O_DSYNC: a write returns once it is durable', async () => {
     const flagsSeen: number[] = []
-    const openFile = (path: string, flags: number) => {
+    const openFile = async (path: string, flags: number) => {
       flagsSeen.push(flags)
-      return open(path, flags)
+      return segmentHandleOf(await open(path, flags))
     }
     const first = await FileJournal.open(dir, { ...quiet, openFile, segmentBytes: 64 })
     for (let i = 0; i < 4; i++) await first.whenDurable(first.append(bytes(`record ${i}`)))
@@ -480,15 +500,13 @@ describe('FileJournal', () => {
   it('fails when a durable write fails: waiters reject, appends throw, nothing later is acknowledged', async () => {
     let failWrites = false
     const openFile = async (path: string, flags: number): Promise<SegmentHandle> => {
-      const handle = await open(path, flags)
+      const handle = segmentHandleOf(await open(path, flags))
       return {
-        write: (buffer, offset, length, position) =>
-          failWrites
-            ? Promise.reject(new Error('EIO: i/o error, write'))
-            : handle.write(buffer, offset, length, position),
-        datasync: () => handle.datasync(),
-        truncate: (length) => handle.truncate(length),
-        close: () => handle.close(),
+        ...handle,
+        writeSync: (buffer, offset, length, position) => {
+          if (failWrites) throw new Error('EIO: i/o error, write')
+          return handle.writeSync(buffer, offset, length, position)
+        },
       }
     }
     const journal = await FileJournal.open(dir, { ...quiet, openFile })
@@ -506,15 +524,13 @@ describe('FileJournal', () => {
 
   it('fails when a write fails', async () => {
     const openFile = async (path: string, flags: number): Promise<SegmentHandle> => {
-      const handle = await open(path, flags)
+      const handle = segmentHandleOf(await open(path, flags))
       return {
-        write: async (buffer, offset, length, position) => {
+        ...handle,
+        writeSync: (buffer, offset, length, position) => {
           if (position > 0) throw new Error('ENOSPC: no space left on device, write')
-          return handle.write(buffer, offset, length, position)
+          return handle.writeSync(buffer, offset, length, position)
         },
-        datasync: () => handle.datasync(),
-        truncate: (length) => handle.truncate(length),
-        close: () => handle.close(),
       }
     }
     const journal = await FileJournal.open(dir, { ...quiet, openFile })
