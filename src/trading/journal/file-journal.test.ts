@@ -62,8 +62,23 @@ function firstFormatSegment(firstSeq: number, records: readonly string[]): Buffe
   return Buffer.concat([header, ...body])
 }
 
-/** A segment handle whose every write first waits for `before(position)`. */
-/** Holds the handle's asynchronous writes (zero-filling, segment headers); batches pass. */
+/**
+ * A segment handle whose every asynchronous write (zero-filling, segment headers) first waits for
+ * `before(position)`; batches of records pass.
+ */
+/** A segment handle whose batch writes throw what `failure(position)` gives, if anything. */
+function failingBatches(handle: FileHandle, failure: (position: number) => Error | undefined): SegmentHandle {
+  const segment = segmentHandleOf(handle)
+  return {
+    ...segment,
+    writeSync: (buffer, offset, length, position) => {
+      const error = failure(position)
+      if (error) throw error
+      return segment.writeSync(buffer, offset, length, position)
+    },
+  }
+}
+
 function beforeEachWrite(handle: FileHandle, before: (position: number) => Promise<void>): SegmentHandle {
   return {
     ...segmentHandleOf(handle),
@@ -499,16 +514,10 @@ describe('FileJournal', () => {
 
   it('fails when a durable write fails: waiters reject, appends throw, nothing later is acknowledged', async () => {
     let failWrites = false
-    const openFile = async (path: string, flags: number): Promise<SegmentHandle> => {
-      const handle = segmentHandleOf(await open(path, flags))
-      return {
-        ...handle,
-        writeSync: (buffer, offset, length, position) => {
-          if (failWrites) throw new Error('EIO: i/o error, write')
-          return handle.writeSync(buffer, offset, length, position)
-        },
-      }
-    }
+    const openFile = async (path: string, flags: number): Promise<SegmentHandle> =>
+      failingBatches(await open(path, flags), () =>
+        failWrites ? new Error('EIO: i/o error, write') : undefined,
+      )
     const journal = await FileJournal.open(dir, { ...quiet, openFile })
     await journal.whenDurable(journal.append(bytes('ok')))
     failWrites = true
@@ -523,16 +532,10 @@ describe('FileJournal', () => {
   })
 
   it('fails when a write fails', async () => {
-    const openFile = async (path: string, flags: number): Promise<SegmentHandle> => {
-      const handle = segmentHandleOf(await open(path, flags))
-      return {
-        ...handle,
-        writeSync: (buffer, offset, length, position) => {
-          if (position > 0) throw new Error('ENOSPC: no space left on device, write')
-          return handle.writeSync(buffer, offset, length, position)
-        },
-      }
-    }
+    const openFile = async (path: string, flags: number): Promise<SegmentHandle> =>
+      failingBatches(await open(path, flags), (position) =>
+        position > 0 ? new Error('ENOSPC: no space left on device, write') : undefined,
+      )
     const journal = await FileJournal.open(dir, { ...quiet, openFile })
     await expect(journal.whenDurable(journal.append(bytes('x')))).rejects.toThrow(/ENOSPC/)
     await expect(journal.close()).rejects.toThrow(JournalFailedError)

@@ -5,7 +5,7 @@
  * (a JetStream stream per instrument group). `openJournal` picks one from a path or a URL.
  * @module
  */
-export { FileJournal, type FileJournalOptions, type SegmentHandle, segmentHandleOf } from './file-journal.ts'
+export { FileJournal, type FileJournalOptions, segmentHandleOf } from './file-journal.ts'
 export {
   type Journal,
   JournalCorruptionError,
