@@ -54,11 +54,23 @@
  * <commands>` line per stall of its journal (commands waiting 5 ms or more to be durable), both from
  * `GET /trading/operations`; every pass's file, a `# machine <ms from the start> <core> <ms late>`
  * line per machine stall and a `# kdamond <ms from the start> <ms>` line per spell of kdamond.
+ * `BENCH_API_SERVER_LOG=<prefix>` writes each server's standard output to `<prefix>-<name>-<pid>.log`
+ * (with `--trace-gc` or `--trace-deopt` added to npm start's flags, the collector's or the
+ * optimizer's log of each server beside the passes' timelines).
  * The last line printed is one JSON object.
  * @module
  */
 import { type ChildProcess, execFile, spawn } from 'node:child_process'
-import { appendFileSync, cpSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs'
+import {
+  appendFileSync,
+  cpSync,
+  createWriteStream,
+  mkdirSync,
+  mkdtempSync,
+  readdirSync,
+  readFileSync,
+  rmSync,
+} from 'node:fs'
 import { createServer } from 'node:net'
 import { availableParallelism, loadavg, tmpdir } from 'node:os'
 import { join } from 'node:path'
@@ -204,7 +216,9 @@ async function startServer(
     stderr.push(text)
     if (stderr.length > 200) stderr.shift()
   })
-  child.stdout!.resume()
+  if (process.env.BENCH_API_SERVER_LOG)
+    child.stdout!.pipe(createWriteStream(`${process.env.BENCH_API_SERVER_LOG}-${name}-${child.pid}.log`))
+  else child.stdout!.resume()
   const url = `http://127.0.0.1:${port}`
   const deadline = Date.now() + timeoutMs
   while (Date.now() < deadline) {
