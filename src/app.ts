@@ -305,7 +305,8 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
       huiguo.pricing.startSchedule(
         PRICING_SCHEDULE_MS,
         (message) => (options.logger ? options.logger.warn(message) : undefined),
-        () => huiguo.trading.projectionBacklog > PROJECTION_BATCH,
+        // Orders streaming in, or a projection behind, have the database thread first.
+        () => huiguo.trading.ordersStreaming || huiguo.trading.projectionBacklog > PROJECTION_BATCH,
       )
       return {
         url: `http://localhost:${port}`,

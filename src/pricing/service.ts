@@ -157,10 +157,11 @@ export class PricingService {
 
   /**
    * The scheduled run over every series: see proposeDue in assessments.ts. `postpone` is asked
-   * before each batch of trades taken in; once it says so, the run ends and proposes nothing.
+   * before each batch of trades taken in and once more before proposing; once it says so, the run
+   * ends and proposes nothing.
    */
   async proposeDue(postpone: () => boolean = () => false): Promise<Assessment[]> {
-    if ((await this.ingestTrades(postpone)) === null) return []
+    if ((await this.ingestTrades(postpone)) === null || postpone()) return []
     return proposeDue(
       this.#ctx,
       SERIES.map((s) => s.id),

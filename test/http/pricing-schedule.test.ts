@@ -31,6 +31,15 @@ describe.each(seededBackends())('the pricing schedule on $name', ({ open }) => {
     expect(proposed).toEqual([])
   })
 
+  it('proposes nothing in a run told to postpone once it took in the trades', async () => {
+    let asked = 0
+    // The first answer lets the intake run (there is nothing to take in); the next says wait.
+    const proposed = await huiguo.pricing.proposeDue(() => asked++ > 0)
+    expect(asked).toBe(2)
+    expect(proposed).toEqual([])
+    expect(await huiguo.pricing.assessments({ limit: 10 })).toEqual([])
+  })
+
   it('proposes the latest closed period of every series once, for any analyst to approve', async () => {
     // A deal in the window that closed Thu 12 June 2025 15:00 (the frozen clock is Fri 13 June 10:00).
     const deal = await huiguo.app.inject({

@@ -58,13 +58,19 @@ export type ProjectionPace =
   | { readonly write: true; readonly endsHold: boolean }
   | { readonly write: false; readonly recheckInMs: number }
 
+/**
+ * Whether orders are streaming in: PROJECTION_BURST_PER_SEC commands or more in the last second, or
+ * that rate over the last PROJECTION_BURST_ONSET_MS. The one rule for background work on the database
+ * that gives way to a burst: the projection here, the pricing schedule through `OrderFlow`.
+ */
+export const isBurst = (arrivedLastSecondCount: number, arrivedOnsetCount: number): boolean =>
+  arrivedLastSecondCount >= PROJECTION_BURST_PER_SEC ||
+  arrivedOnsetCount * 1000 >= PROJECTION_BURST_PER_SEC * PROJECTION_BURST_ONSET_MS
+
 export function projectionPace(input: ProjectionPaceInput): ProjectionPace {
   if (input.urgent) return { write: true, endsHold: false }
   const waitedMs = Math.max(0, input.nowMs - input.oldestArrivedAtMs)
-  const burst =
-    input.arrivedLastSecondCount >= PROJECTION_BURST_PER_SEC ||
-    input.arrivedOnsetCount * 1000 >= PROJECTION_BURST_PER_SEC * PROJECTION_BURST_ONSET_MS
-  if (burst) {
+  if (isBurst(input.arrivedLastSecondCount, input.arrivedOnsetCount)) {
     if (input.queued >= PROJECTION_HOLD_MAX_COMMANDS || waitedMs >= PROJECTION_HOLD_MAX_MS)
       return { write: true, endsHold: true }
     return {

@@ -23,6 +23,7 @@ import { LatencyHistogram, type LatencySnapshot } from '../../platform/latency-h
 import type { Journal } from '../journal/index.ts'
 import { type JournalStall, JournalStalls } from './journal-stalls.ts'
 import type { Applied, JournalCommand, OrderRequest, OrderState } from './model.ts'
+import { OrderFlow } from './order-flow.ts'
 import { InThreadProjector, type Projector, type ProjectorEvents, WorkerProjector } from './projector.ts'
 import { findOrder, tradesByIds } from './queries.ts'
 import { TradingState } from './state.ts'
@@ -164,6 +165,7 @@ export class TradingService {
   readonly #eventLoopDelay: EventLoopDelay = monitorEventLoopDelay()
   readonly #gcPauses: GcPauses = monitorGcPauses()
   readonly #journalStalls = new JournalStalls()
+  readonly #orderFlow = new OrderFlow()
 
   private constructor(options: TradingServiceOptions) {
     this.#db = options.db
@@ -198,6 +200,11 @@ export class TradingService {
   }
   get durableSeq(): number {
     return this.#deliveredSeq
+  }
+
+  /** Whether orders stream in now (order-flow.ts): background work on the database waits meanwhile. */
+  get ordersStreaming(): boolean {
+    return this.#orderFlow.streaming(performance.now())
   }
 
   /** Commands applied but not yet written to SQL. */
@@ -433,6 +440,7 @@ export class TradingService {
   // ---- the write path ----
 
   async #commit(command: JournalCommand): Promise<Applied> {
+    this.#orderFlow.record(performance.now())
     const seq = this.state.seq + 1
     const applied = this.state.apply(seq, command)
     this.state.forget(command.at - CLOSED_ORDER_HELD_MS)
