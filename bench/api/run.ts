@@ -217,7 +217,9 @@ async function startServer(
     if (stderr.length > 200) stderr.shift()
   })
   if (process.env.BENCH_API_SERVER_LOG)
-    child.stdout!.pipe(createWriteStream(`${process.env.BENCH_API_SERVER_LOG}-${name}-${child.pid}.log`))
+    child
+      .stdout!.pipe(createWriteStream(`${process.env.BENCH_API_SERVER_LOG}-${name}-${child.pid}.log`))
+      .on('error', (error) => console.warn(`BENCH_API_SERVER_LOG: ${error.message}`))
   else child.stdout!.resume()
   const url = `http://127.0.0.1:${port}`
   const deadline = Date.now() + timeoutMs

@@ -41,7 +41,7 @@ describe('OrderFlow', () => {
     expect(fewer.streaming(20_000 + 7 * SLOT_MS)).toBe(false)
   })
 
-  it('lets a burst go once a second has passed without orders', () => {
+  it('lets a burst go once its slot is ten slots old', () => {
     const flow = new OrderFlow()
     spread(flow, 30_000, SLOT_MS, PROJECTION_BURST_PER_SEC)
     expect(flow.streaming(30_000 + 9 * SLOT_MS)).toBe(true)

@@ -5,11 +5,15 @@
  * busy when a burst begins takes a core from the order thread and from its clients. Before, the
  * intake gave way only once the projection was PROJECTION_BATCH commands behind: in a `bench:api`
  * sweep it began 497 ms before a paced pass at 4,700 orders/s, wrote batches of 100 trades in 30-70
- * ms each, and stopped 61 ms into the pass. By this rule it stops at the first 100 ms slot of 50
- * orders, and the batch under way is the only overlap.
+ * ms each, and stopped 61 ms into the pass. By this rule it stops once a 100 ms slot holds 50
+ * commands; what overlaps a burst is the batch under way, or a proposal already begun (once per
+ * closed period).
  *
- * Counts are kept per slot of PROJECTION_BURST_ONSET_MS over the last second: `record` and
- * `streaming` cost a few integer operations. Pure: the caller gives the time.
+ * Every command counts (new orders, cancels, amendments, the session's own). The rule is applied to
+ * whole slots of PROJECTION_BURST_ONSET_MS: "the last second" is the current slot and the nine
+ * before it, "the onset" the busier of the current slot and the one before. It expects a monotonic
+ * clock (the caller gives the time): a slot stamped ahead of `now` is ignored, so time going back
+ * can only under-count. `record` and `streaming` cost a few integer operations.
  * @module
  */
 import { isBurst, PROJECTION_BURST_ONSET_MS } from './projection-pace.ts'

@@ -202,7 +202,7 @@ export class TradingService {
     return this.#deliveredSeq
   }
 
-  /** Whether orders stream in now (order-flow.ts): background work on the database waits meanwhile. */
+  /** Whether commands stream in now (order-flow.ts): background work on the database waits meanwhile. */
   get ordersStreaming(): boolean {
     return this.#orderFlow.streaming(performance.now())
   }
