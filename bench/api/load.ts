@@ -356,5 +356,6 @@ async function paced(spec: LoadSpec): Promise<LoadResult> {
 
 const spec = JSON.parse(process.argv[2] ?? '{}') as LoadSpec
 const result = spec.mode === 'paced' ? await paced(spec) : await closed(spec)
-console.log(JSON.stringify(result))
-process.exit(0)
+// Exit only once the result is written: a pass with every answer late has a result of hundreds of
+// KB, and exiting straight after console.log cut it short in the pipe to run.ts.
+process.stdout.write(`${JSON.stringify(result)}\n`, () => process.exit(0))
