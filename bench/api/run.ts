@@ -24,6 +24,10 @@
  * at the same rate: of the bare endpoint (the p99 this harness measures when an answer costs
  * nothing), and of the durable peer, the bare endpoint answering only once each request's body is
  * durable in Huiguo's file journal on the same disk (the p99 this disk allows a durable server).
+ * Then `--runs` paced passes of each server at half the issue's target rate, that is at 15 % of the
+ * bare endpoint's median throughput ("at least 30 % of the bare endpoint's throughput ..., and p99
+ * under 10 ms at half that rate"): both readings of "that rate" are measured, and the JSON gives
+ * both (`p99AtHalfRateMs`, `p99AtHalfTargetRateMs`).
  * A pass whose 2xx share is under 99 % is flagged as not a valid measurement. After each Huiguo
  * pass the harness waits for the server's CPU to settle (deferred work such as the SQL projection)
  * and prints how long that took.
@@ -434,7 +438,18 @@ const atMost = (snapshot: LatencySnapshot, q: number): string => {
   return Number.isFinite(bound) ? `≤ ${bound} ms` : `> ${snapshot.boundsMs.at(-2)} ms`
 }
 
-/** When the Huiguo passes ran, for the CPU profile: closed-loop passes and paced (half-rate) ones. */
+/** The issue's throughput target, as a share of the bare endpoint's. */
+const TARGET_SHARE = 0.3
+
+/** Paced passes of the three servers at one rate. */
+interface PacedSet {
+  readonly rate: number
+  readonly huiguo: Pass[]
+  readonly bare: Pass[]
+  readonly durable: Pass[]
+}
+
+/** When the Huiguo passes ran, for the CPU profile: closed-loop passes and paced ones (both half rates). */
 const huiguoWindows: Record<LoadSpec['mode'], Window[]> = { closed: [], paced: [] }
 const nowUs = (): number => Number(process.hrtime.bigint() / 1000n)
 
@@ -821,6 +836,31 @@ try {
       halves.push(await pass(huiguo, huiguoLabel, paced(huiguo.url, rate, huiguoLabel)))
     }
   }
+  // The issue asks for "at least 30 % of the bare endpoint's throughput ..., and p99 under 10 ms at
+  // half that rate": read as the target's rate, that is 15 % of the bare endpoint's throughput.
+  // Half Huiguo's own rate (above) is the stricter reading, and the faster Huiguo gets, the harder
+  // it is; both are measured, the same way.
+  const targetHalf: PacedSet = {
+    rate: RATES ? 0 : Math.round((median(bares.map((p) => p.okPerSec)) * TARGET_SHARE) / 2),
+    huiguo: [],
+    bare: [],
+    durable: [],
+  }
+  if (!RATES) {
+    console.log(
+      `half the target rate: ${int(targetHalf.rate)} orders/s (${percent(TARGET_SHARE / 2)} of the bare ` +
+        `endpoint's median), paced the same way`,
+    )
+    for (let run = 1; run <= RUNS; run++) {
+      const [bareLabel, huiguoLabel] = [`bare   @ target-half #${run}`, `huiguo @ target-half #${run}`]
+      const durableLabel = `durable @ target-half #${run}`
+      targetHalf.bare.push(await pass(bare, bareLabel, paced(bare.url, targetHalf.rate, bareLabel)))
+      targetHalf.durable.push(
+        await pass(durable, durableLabel, paced(durable.url, targetHalf.rate, durableLabel)),
+      )
+      targetHalf.huiguo.push(await pass(huiguo, huiguoLabel, paced(huiguo.url, targetHalf.rate, huiguoLabel)))
+    }
+  }
   console.log(`load average at end: ${machineLoad()}`)
   console.log(`  demo-mill:  ${await holdings(base, mill)}`)
   console.log(`  demo-buyer: ${await holdings(base, buyer)}`)
@@ -843,7 +883,7 @@ try {
     const pct = (share: number) => `${(share * 100).toFixed(1).padStart(5)} %`
     const file = readdirSync(profileDir).find((f) => /\.0\.\d+\.cpuprofile$/.test(f)) // the main thread's
     for (const [mode, windows] of Object.entries(huiguoWindows)) {
-      const passes = mode === 'closed' ? 'full-rate passes' : 'half-rate passes'
+      const passes = mode === 'closed' ? 'full-rate passes' : 'paced passes'
       if (!file) {
         console.log('huiguo CPU profile: none written (did the server exit cleanly?)')
         break
@@ -868,7 +908,18 @@ try {
 
   if (RATES) printSweep(RATES, halves, bareHalves, durableHalves)
   else
-    printSummary(bares, orders, halves, bareHalves, durableHalves, ordersPerSec, halfRate, machineGaps, disk)
+    printSummary(
+      bares,
+      orders,
+      halves,
+      bareHalves,
+      durableHalves,
+      ordersPerSec,
+      halfRate,
+      targetHalf,
+      machineGaps,
+      disk,
+    )
 } finally {
   await stallRecorder.stop()
   for (const server of servers) await stopServer(server)
@@ -929,6 +980,7 @@ function printSummary(
   durableHalves: Pass[],
   ordersPerSec: number,
   halfRate: number,
+  targetHalf: PacedSet,
   machine: CpuGaps,
   disk: DiskSyncWrites,
 ): void {
@@ -939,9 +991,16 @@ function printSummary(
   const bareP99AtHalfRate = m(bareHalves, 'p99Ms')
   const durableP99AtHalfRate = m(durableHalves, 'p99Ms')
   const validPass = (p: Pass) => p.okShare >= VALID_OK_SHARE && p.errors === 0 && p.timeouts === 0
-  const valid = [...bares, ...orders, ...halves, ...bareHalves].every(validPass)
+  const valid = [
+    ...bares,
+    ...orders,
+    ...halves,
+    ...bareHalves,
+    ...targetHalf.huiguo,
+    ...targetHalf.bare,
+  ].every(validPass)
   // The durable peer is beside the measurement, not part of it: its failures do not void Huiguo's.
-  const durableValid = durableHalves.every(validPass)
+  const durableValid = [...durableHalves, ...targetHalf.durable].every(validPass)
   console.log('')
   console.log(
     `bare Fastify: ${int(ceiling)} req/s, p50 ${round2(m(bares, 'p50Ms'))} ms, p99 ${round2(m(bares, 'p99Ms'))} ms`,
@@ -961,6 +1020,15 @@ function printSummary(
   console.log(
     `  the bare endpoint answering once each body is durable in Huiguo's file journal, same pace: ` +
       `p50 ${round2(m(durableHalves, 'p50Ms'))} ms, p99 ${round2(durableP99AtHalfRate)} ms (what this disk allows)`,
+  )
+  const p99AtHalfTargetRate = m(targetHalf.huiguo, 'p99Ms')
+  console.log(
+    `at half the target rate (${int(targetHalf.rate)} orders/s, ${percent(TARGET_SHARE / 2)} of the bare ` +
+      `endpoint's throughput): p50 ${round2(m(targetHalf.huiguo, 'p50Ms'))} ms, p99 ` +
+      `${round2(p99AtHalfTargetRate)} ms (target < 10 ms: ${p99AtHalfTargetRate < 10 ? 'met' : 'NOT met'}; ` +
+      `passes ${targetHalf.huiguo.map((p) => round2(p.p99Ms)).join(', ')} ms); the bare endpoint at the same ` +
+      `pace: p99 ${round2(m(targetHalf.bare, 'p99Ms'))} ms; the durable peer: ` +
+      `p99 ${round2(m(targetHalf.durable, 'p99Ms'))} ms`,
   )
   console.log(
     `  the disk before the servers started: ${disk.stalls} of ${int(disk.writes)} durable 4 KB writes ` +
@@ -1043,6 +1111,10 @@ function printSummary(
       ratio: Number(ratio.toFixed(3)),
       halfRate,
       p99AtHalfRateMs: round2(p99AtHalfRate),
+      halfTargetRate: targetHalf.rate,
+      p99AtHalfTargetRateMs: round2(p99AtHalfTargetRate),
+      ceilingP99AtHalfTargetRateMs: round2(m(targetHalf.bare, 'p99Ms')),
+      durableCeilingP99AtHalfTargetRateMs: round2(m(targetHalf.durable, 'p99Ms')),
       ...(Number.isFinite(sustained) ? { sustainedOrdersPerSec: Math.round(sustained) } : {}),
       ...(Number.isFinite(commitP99AtHalfRate) ? { commitP99AtHalfRateAtMostMs: commitP99AtHalfRate } : {}),
       ...(Number.isFinite(loopP99AtHalfRate) ? { loopDelayP99AtHalfRateAtMostMs: loopP99AtHalfRate } : {}),
