@@ -358,4 +358,4 @@ const spec = JSON.parse(process.argv[2] ?? '{}') as LoadSpec
 const result = spec.mode === 'paced' ? await paced(spec) : await closed(spec)
 // Exit only once the result is written: a pass with every answer late has a result of hundreds of
 // KB, and exiting straight after console.log cut it short in the pipe to run.ts.
-process.stdout.write(`${JSON.stringify(result)}\n`, () => process.exit(0))
+process.stdout.write(`${JSON.stringify(result)}\n`, (error) => process.exit(error ? 1 : 0))

@@ -43,13 +43,13 @@
  * one spinning thread per core for 3 s and the time they lost, any kernel DAMON monitor running, and
  * the data folder's disk: 4 KB durable writes one after another for 10 s, and how often one took
  * 10 ms or more (an order answered after such a write cannot be under 10 ms); and the summary
- * gives how busy Huiguo's order thread was at the half pace, which sets how long each of those
+ * gives how busy Huiguo's order thread was at half its rate, which sets how long each of those
  * stalls keeps its orders queued.
  *
  * Flags: `--runs N` (3), `--duration S` (10), `--connections C` (64), `--instrument CODE` (AL-A00-GY),
  * `--cpu-prof` (profile the Huiguo server during the passes and print where its CPU went).
  * `--rates R1,R2,…` sweeps instead: `--runs` paced passes of each server at each rate, no
- * full-rate passes, and a table of p99 and order-thread CPU per answer by rate (the order thread
+ * full-rate passes nor passes at half the target rate, and a table of p99 and order-thread CPU per answer by rate (the order thread
  * pays more per order when it is lightly loaded). `--timeline DIR` writes, for every paced pass, a
  * file with one line per request: when it was due (ms from the pass's start) and its latency (ms),
  * after a first line with the pass's start in Unix ms (to line it up with samples of the machine),
@@ -88,6 +88,7 @@ import {
   since,
 } from '../../src/platform/index.ts'
 import { DEMO_PASSWORD } from '../../src/trading/demo/index.ts'
+import { LONG_WRITE_MS, RECENT_SLOW_WRITES } from '../../src/trading/journal/index.ts'
 import {
   LONG_COMMIT_MS,
   type OperationsJson,
@@ -449,12 +450,22 @@ interface PacedSet {
   readonly durable: Pass[]
 }
 
-/** When the Huiguo passes ran, for the CPU profile: closed-loop passes and paced ones (both half rates). */
-const huiguoWindows: Record<LoadSpec['mode'], Window[]> = { closed: [], paced: [] }
+/** When the Huiguo passes ran, for the CPU profile, by kind of pass ("full-rate passes", …). */
+const huiguoWindows: Record<string, Window[]> = {}
+/** The kind of pass a label names, for the CPU profile's windows. */
+const passKind = (spec: LoadSpec, label: string): string =>
+  spec.mode === 'closed'
+    ? 'full-rate passes'
+    : label.includes('target-half')
+      ? 'passes at half the target rate'
+      : RATES
+        ? 'paced passes'
+        : 'half-rate passes'
 const nowUs = (): number => Number(process.hrtime.bigint() / 1000n)
 
 type LongPause = OperationsJson['gcLongPauses'][number]
 type JournalStall = OperationsJson['journalStalls'][number]
+type SlowWrite = OperationsJson['journalSlowWrites'][number]
 
 /**
  * The order thread's collector pauses in a pass: how many, their total, those over 10 ms, and the
@@ -493,19 +504,31 @@ function stallLine(stalls: readonly JournalStall[], capped: boolean): string {
   const atLeast = capped ? 'at least ' : ''
   return stalls.length === 0
     ? `no journal stall of ≥ ${LONG_COMMIT_MS} ms; `
-    : `${atLeast}${stalls.length} journal stalls of ≥ ${LONG_COMMIT_MS} ms (${atLeast}${int(commands)} commands waited), the longest ${longest.toFixed(1)} ms; `
+    : `${atLeast}${stalls.length} journal stall${stalls.length === 1 ? '' : 's'} of ≥ ${LONG_COMMIT_MS} ms (${atLeast}${int(commands)} commands waited), the longest ${longest.toFixed(1)} ms; `
+}
+
+/** The journal's slow writes to the disk in a pass: how many, and the longest. */
+function slowWriteLine(writes: readonly SlowWrite[], capped: boolean): string {
+  const longest = writes.reduce((ms, w) => Math.max(ms, w.ms), 0)
+  const atLeast = capped ? 'at least ' : ''
+  return writes.length === 0
+    ? `no journal write of ≥ ${LONG_WRITE_MS} ms; `
+    : `${atLeast}${writes.length} journal write${writes.length === 1 ? '' : 's'} of ≥ ${LONG_WRITE_MS} ms (the disk's part), the longest ${longest.toFixed(1)} ms; `
 }
 
 /**
- * Adds the pass's long collector pauses and journal stalls to its timeline file, as `# gc <ms from
- * the start> <kind> <pause ms>` and `# journal <ms from the start> <longest wait ms> <commands>`
- * lines, so that a run of late answers can be lined up with the pause or stall behind it.
+ * Adds the pass's long collector pauses, journal stalls and slow journal writes to its timeline
+ * file, as `# gc <ms from the start> <kind> <pause ms>`, `# journal <ms from the start> <longest
+ * wait ms> <commands>` and `# write <ms from the start> <ms> <batch|segment> <bytes>` lines, so
+ * that a run of late answers can be lined up with the pause or stall behind it, and a stall with
+ * the disk's part of it.
  */
 function markPauses(
   timelineFile: string,
   startUnixMs: number,
   pauses: readonly LongPause[],
   stalls: readonly JournalStall[],
+  slowWrites: readonly SlowWrite[],
   machineStalls: readonly { readonly core: number; readonly atUnixMs: number; readonly ms: number }[],
   kdamondRuns: readonly Stall[],
 ): void {
@@ -513,6 +536,7 @@ function markPauses(
   const lines = [
     ...pauses.map((g) => `# gc ${from(g.at)} ${g.kind} ${g.ms.toFixed(2)}`),
     ...stalls.map((s) => `# journal ${from(s.at)} ${s.ms.toFixed(2)} ${s.commands}`),
+    ...slowWrites.map((w) => `# write ${from(w.at)} ${w.ms.toFixed(2)} ${w.kind} ${w.bytes}`),
     ...machineStalls.map(
       (s) => `# machine ${(s.atUnixMs - startUnixMs).toFixed(0)} ${s.core} ${s.ms.toFixed(2)}`,
     ),
@@ -566,7 +590,10 @@ async function pass(server: Server, label: string, spec: LoadSpec, quiet = false
           startUnixMs,
           startUnixMs + spec.durationSec * 1000,
         )
-  if (server.name === 'huiguo' && !quiet) huiguoWindows[spec.mode].push({ fromUs, toUs: nowUs() })
+  if (server.name === 'huiguo' && !quiet) {
+    const kind = passKind(spec, label)
+    huiguoWindows[kind] = [...(huiguoWindows[kind] ?? []), { fromUs, toUs: nowUs() }]
+  }
   const serverCpuSec = cpuSecOf(pid) - cpuBefore
   const mainCpuSec = mainThreadCpuSecOf(pid) - mainBefore
   const mainQueuedSec = mainThreadRunQueueSecOf(pid) - queuedBefore
@@ -627,9 +654,18 @@ async function pass(server: Server, label: string, spec: LoadSpec, quiet = false
   }
   const longPauses = (opsAfter?.gcLongPauses ?? []).filter(inPass)
   const stalls = (opsAfter?.journalStalls ?? []).filter(inPass)
+  const slowWrites = (opsAfter?.journalSlowWrites ?? []).filter(inPass)
   if (spec.timelineFile && result.startUnixMs !== undefined) {
     const withCore = machineStallsByCore.flatMap((byCore, core) => byCore.map((s) => ({ core, ...s })))
-    markPauses(spec.timelineFile, result.startUnixMs, longPauses, stalls, withCore, kdamondRunsInPass)
+    markPauses(
+      spec.timelineFile,
+      result.startUnixMs,
+      longPauses,
+      stalls,
+      slowWrites,
+      withCore,
+      kdamondRunsInPass,
+    )
   }
   if (commit && opsBefore && opsAfter) {
     const batches = since(opsAfter.projectionBatch, opsBefore.projectionBatch)
@@ -643,6 +679,7 @@ async function pass(server: Server, label: string, spec: LoadSpec, quiet = false
           longPauses.length === RECENT_LONG_GC_PAUSES,
         ) +
         stallLine(stalls, stalls.length === RECENT_JOURNAL_STALLS) +
+        slowWriteLine(slowWrites, slowWrites.length === RECENT_SLOW_WRITES) +
         `SQL projection ` +
         `${int(batches.count)} batches (p99 ${atMost(batches, 0.99)}), at most ${int(backlogMax)} ` +
         `commands behind, ${int(opsAfter.projectionBacklog)} at the end, caught up ${catchUpSec.toFixed(1)} s ` +
@@ -838,8 +875,9 @@ try {
   }
   // The issue asks for "at least 30 % of the bare endpoint's throughput ..., and p99 under 10 ms at
   // half that rate": read as the target's rate, that is 15 % of the bare endpoint's throughput.
-  // Half Huiguo's own rate (above) is the stricter reading, and the faster Huiguo gets, the harder
-  // it is; both are measured, the same way.
+  // Half Huiguo's own rate (above) is the higher pace whenever the throughput target is met, and
+  // the faster Huiguo gets, the higher it is; both are measured, the same way. These passes come
+  // after the half-rate ones, on a server holding their orders too.
   const targetHalf: PacedSet = {
     rate: RATES ? 0 : Math.round((median(bares.map((p) => p.okPerSec)) * TARGET_SHARE) / 2),
     huiguo: [],
@@ -882,8 +920,7 @@ try {
   if (PROFILE) {
     const pct = (share: number) => `${(share * 100).toFixed(1).padStart(5)} %`
     const file = readdirSync(profileDir).find((f) => /\.0\.\d+\.cpuprofile$/.test(f)) // the main thread's
-    for (const [mode, windows] of Object.entries(huiguoWindows)) {
-      const passes = mode === 'closed' ? 'full-rate passes' : 'paced passes'
+    for (const [passes, windows] of Object.entries(huiguoWindows)) {
       if (!file) {
         console.log('huiguo CPU profile: none written (did the server exit cleanly?)')
         break
@@ -991,14 +1028,8 @@ function printSummary(
   const bareP99AtHalfRate = m(bareHalves, 'p99Ms')
   const durableP99AtHalfRate = m(durableHalves, 'p99Ms')
   const validPass = (p: Pass) => p.okShare >= VALID_OK_SHARE && p.errors === 0 && p.timeouts === 0
-  const valid = [
-    ...bares,
-    ...orders,
-    ...halves,
-    ...bareHalves,
-    ...targetHalf.huiguo,
-    ...targetHalf.bare,
-  ].every(validPass)
+  const valid = [...bares, ...orders, ...halves, ...bareHalves].every(validPass)
+  const validAtHalfTargetRate = [...targetHalf.huiguo, ...targetHalf.bare].every(validPass)
   // The durable peer is beside the measurement, not part of it: its failures do not void Huiguo's.
   const durableValid = [...durableHalves, ...targetHalf.durable].every(validPass)
   console.log('')
@@ -1010,7 +1041,8 @@ function printSummary(
       `p99 ${round2(m(orders, 'p99Ms'))} ms`,
   )
   console.log(
-    `ratio: ${(ratio * 100).toFixed(1)} % of the bare endpoint (target ≥ 30 %: ${ratio >= 0.3 ? 'met' : 'NOT met'})`,
+    `ratio: ${(ratio * 100).toFixed(1)} % of the bare endpoint (target ≥ ${percent(TARGET_SHARE)}: ` +
+      `${ratio >= TARGET_SHARE ? 'met' : 'NOT met'})`,
   )
   console.log(
     `at half rate (${int(halfRate)} orders/s): p50 ${round2(m(halves, 'p50Ms'))} ms, p99 ${round2(p99AtHalfRate)} ms ` +
@@ -1020,15 +1052,6 @@ function printSummary(
   console.log(
     `  the bare endpoint answering once each body is durable in Huiguo's file journal, same pace: ` +
       `p50 ${round2(m(durableHalves, 'p50Ms'))} ms, p99 ${round2(durableP99AtHalfRate)} ms (what this disk allows)`,
-  )
-  const p99AtHalfTargetRate = m(targetHalf.huiguo, 'p99Ms')
-  console.log(
-    `at half the target rate (${int(targetHalf.rate)} orders/s, ${percent(TARGET_SHARE / 2)} of the bare ` +
-      `endpoint's throughput): p50 ${round2(m(targetHalf.huiguo, 'p50Ms'))} ms, p99 ` +
-      `${round2(p99AtHalfTargetRate)} ms (target < 10 ms: ${p99AtHalfTargetRate < 10 ? 'met' : 'NOT met'}; ` +
-      `passes ${targetHalf.huiguo.map((p) => round2(p.p99Ms)).join(', ')} ms); the bare endpoint at the same ` +
-      `pace: p99 ${round2(m(targetHalf.bare, 'p99Ms'))} ms; the durable peer: ` +
-      `p99 ${round2(m(targetHalf.durable, 'p99Ms'))} ms`,
   )
   console.log(
     `  the disk before the servers started: ${disk.stalls} of ${int(disk.writes)} durable 4 KB writes ` +
@@ -1099,7 +1122,18 @@ function printSummary(
       `waiting for a core ${percent(orderThreadQueued)} of the time (the durable peer's: ` +
       `${percent(median(durableHalves.map((p) => p.mainRunQueueShare)))})`,
   )
+  const p99AtHalfTargetRate = m(targetHalf.huiguo, 'p99Ms')
+  console.log(
+    `at half the target rate (${int(targetHalf.rate)} orders/s, ${percent(TARGET_SHARE / 2)} of the bare ` +
+      `endpoint's throughput): p50 ${round2(m(targetHalf.huiguo, 'p50Ms'))} ms, p99 ` +
+      `${round2(p99AtHalfTargetRate)} ms (target < 10 ms: ${p99AtHalfTargetRate < 10 ? 'met' : 'NOT met'}; ` +
+      `passes ${targetHalf.huiguo.map((p) => round2(p.p99Ms)).join(', ')} ms); the bare endpoint at the same ` +
+      `pace: p99 ${round2(m(targetHalf.bare, 'p99Ms'))} ms; the durable peer: ` +
+      `p99 ${round2(m(targetHalf.durable, 'p99Ms'))} ms`,
+  )
   if (!valid) console.log('WARNING: some pass had under 99 % 2xx answers, errors or timeouts (see above)')
+  if (!validAtHalfTargetRate)
+    console.log('WARNING: a pass at half the target rate had under 99 % 2xx answers, errors or timeouts')
   if (!durableValid)
     console.log('WARNING: a durable peer pass was not valid (see above): its p99 is no ceiling')
   console.log(
@@ -1145,6 +1179,7 @@ function printSummary(
           }),
       connections: CONNECTIONS,
       valid,
+      validAtHalfTargetRate,
     }),
   )
 }

@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { buildApp, type HuiguoApp } from '../../src/app.ts'
-import type { Journal, JournalEntry } from '../../src/trading/journal/index.ts'
+import type { Journal, JournalEntry, SlowWrite } from '../../src/trading/journal/index.ts'
 import { LONG_COMMIT_MS, RECENT_JOURNAL_STALLS } from '../../src/trading/service/index.ts'
 import { seededBackends, type TestDatabase } from '../support/databases.ts'
 import { demoEnterprises, fund, tokenFor } from '../support/trading.ts'
@@ -10,6 +10,8 @@ class ManualJournal implements Journal {
   readonly #records: Uint8Array[] = []
   #durable = 0
   readonly #waiters: { seq: number; resolve: () => void }[] = []
+  /** What `slowWrites` reports: the test says which writes the disk took long over. */
+  writes: SlowWrite[] = []
   get lastSeq(): number {
     return this.#records.length
   }
@@ -30,6 +32,9 @@ class ManualJournal implements Journal {
   async *read(afterSeq: number): AsyncIterable<JournalEntry> {
     for (let seq = afterSeq + 1; seq <= this.#records.length; seq++)
       yield { seq, payload: this.#records[seq - 1]! }
+  }
+  slowWrites(): readonly SlowWrite[] {
+    return this.writes
   }
   async releaseUpTo(): Promise<void> {}
   async close(): Promise<void> {}
@@ -170,6 +175,17 @@ describe.each(seededBackends())('an order’s acknowledgment on $name', ({ open 
     expect(stall.ms).toBeGreaterThanOrEqual(LONG_COMMIT_MS)
     expect(stall.commands).toBe(1) // the sell alone was waiting
     expect(projected.failure).toBeNull()
+    // The journal's own slow writes, apart from the stalls: as the journal reports them.
+    expect(projected.journalSlowWrites).toEqual([])
+    journal.writes = [
+      { atMs: Date.UTC(2026, 11, 3, 4, 5, 6, 789) + 0.25, ms: 406.5, kind: 'batch', bytes: 3_520 },
+      { atMs: Date.UTC(2026, 11, 3, 4, 5, 9, 1), ms: 12, kind: 'segment', bytes: 16 },
+    ]
+    expect((await operations(asRisk)).json().journalSlowWrites).toEqual([
+      { at: '2026-12-03T04:05:06.789Z', ms: 406.5, kind: 'batch', bytes: 3_520 },
+      { at: '2026-12-03T04:05:09.001Z', ms: 12, kind: 'segment', bytes: 16 },
+    ])
+    journal.writes = []
   })
 
   /** True once the journal holds a command with this idempotency key. */

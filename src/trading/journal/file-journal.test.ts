@@ -15,9 +15,16 @@ import { join } from 'node:path'
 import fc from 'fast-check'
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
 import { FileJournal, type FileJournalOptions, type SegmentHandle, segmentHandleOf } from './file-journal.ts'
-import { JournalCorruptionError, JournalFailedError, JournalReleasedError, openJournal } from './index.ts'
+import {
+  JournalCorruptionError,
+  JournalFailedError,
+  JournalReleasedError,
+  LONG_WRITE_MS,
+  openJournal,
+  RECENT_SLOW_WRITES,
+} from './index.ts'
 import { bytes, journalContract, readAll, text } from './journal-contract.test-util.ts'
-import { crc32, segmentName } from './segment-format.ts'
+import { BATCH_HEADER_BYTES, crc32, RECORD_HEADER_BYTES, segmentName } from './segment-format.ts'
 
 const quiet = { log: () => {} }
 const tempDir = (): Promise<string> => mkdtemp(join(tmpdir(), 'huiguo-journal-'))
@@ -62,10 +69,6 @@ function firstFormatSegment(firstSeq: number, records: readonly string[]): Buffe
   return Buffer.concat([header, ...body])
 }
 
-/**
- * A segment handle whose every asynchronous write (zero-filling, segment headers) first waits for
- * `before(position)`; batches of records pass.
- */
 /** A segment handle whose batch writes throw what `failure(position)` gives, if anything. */
 function failingBatches(handle: FileHandle, failure: (position: number) => Error | undefined): SegmentHandle {
   const segment = segmentHandleOf(handle)
@@ -79,6 +82,10 @@ function failingBatches(handle: FileHandle, failure: (position: number) => Error
   }
 }
 
+/**
+ * A segment handle whose every asynchronous write (zero-filling, segment headers) first waits for
+ * `before(position)`; batches of records pass.
+ */
 function beforeEachWrite(handle: FileHandle, before: (position: number) => Promise<void>): SegmentHandle {
   return {
     ...segmentHandleOf(handle),
@@ -98,6 +105,54 @@ describe('FileJournal', () => {
     dir = await tempDir()
   })
   afterEach(() => rm(dir, { recursive: true, force: true }))
+
+  it('keeps its last slow writes, each with when it began, how long it took and what it wrote', async () => {
+    const slowMs = LONG_WRITE_MS + 1
+    const sleeper = new Int32Array(new SharedArrayBuffer(4))
+    const openFile = async (path: string, flags: number): Promise<SegmentHandle> => {
+      const segment = segmentHandleOf(await open(path, flags))
+      return {
+        ...segment,
+        writeSync: (buffer, offset, length, position) => {
+          Atomics.wait(sleeper, 0, 0, slowMs) // a disk that takes this long for every batch
+          return segment.writeSync(buffer, offset, length, position)
+        },
+      }
+    }
+    const journal = await FileJournal.open(dir, { ...quiet, openFile })
+    const count = RECENT_SLOW_WRITES + 3
+    const startedAt = Date.now()
+    // Payloads of 1, 2, … bytes: each batch's size says which it was.
+    await appendEach(
+      journal,
+      Array.from({ length: count }, (_, i) => new Uint8Array(i + 1).fill(1)),
+    )
+    const endedAt = Date.now()
+    const slow = journal.slowWrites()
+    expect(slow).toHaveLength(RECENT_SLOW_WRITES)
+    expect(slow.map((w) => w.bytes)).toEqual(
+      Array.from(
+        { length: RECENT_SLOW_WRITES },
+        (_, i) => BATCH_HEADER_BYTES + RECORD_HEADER_BYTES + count - RECENT_SLOW_WRITES + i + 1,
+      ),
+    )
+    for (const write of slow) {
+      expect(write.kind).toBe('batch')
+      expect(write.ms).toBeGreaterThanOrEqual(slowMs - 0.5)
+      expect(write.atMs).toBeGreaterThanOrEqual(startedAt - 1)
+      expect(write.atMs + write.ms).toBeLessThanOrEqual(endedAt + 1)
+    }
+    expect(slow.map((w) => w.atMs)).toEqual([...slow.map((w) => w.atMs)].sort((a, b) => a - b))
+    await journal.close()
+  })
+
+  it('keeps no write that took under LONG_WRITE_MS', async () => {
+    const journal = await FileJournal.open(dir, quiet)
+    await appendEach(journal, [bytes('a'), bytes('b')])
+    // A disk can be slow on its own; what is kept is never under the bound.
+    expect(journal.slowWrites().every((w) => w.ms >= LONG_WRITE_MS)).toBe(true)
+    await journal.close()
+  })
 
   it('groups commits: many appends without waiting share few fsyncs', async () => {
     const journal = await FileJournal.open(dir, quiet)

@@ -10,6 +10,9 @@ import {
   type JournalEntry,
   JournalFailedError,
   JournalReleasedError,
+  LONG_WRITE_MS,
+  RECENT_SLOW_WRITES,
+  type SlowWrite,
 } from './journal.ts'
 import {
   BATCH_HEADER_BYTES,
@@ -156,6 +159,7 @@ export class FileJournal implements Journal {
   #closed = false
   #fsyncs = 0
   #bytesWritten = 0
+  readonly #slowWrites: SlowWrite[] = []
   /** Releases the folder's lock (taken by `open`). */
   readonly #unlock: () => void
 
@@ -274,6 +278,18 @@ export class FileJournal implements Journal {
     return this.#bytesWritten
   }
 
+  slowWrites(): readonly SlowWrite[] {
+    return [...this.#slowWrites]
+  }
+
+  /** Keeps a write that took LONG_WRITE_MS or more, begun at `startedAt` (performance.now()). */
+  #noteWrite(startedAt: number, kind: SlowWrite['kind'], bytes: number): void {
+    const ms = performance.now() - startedAt
+    if (ms < LONG_WRITE_MS) return
+    this.#slowWrites.push({ atMs: performance.timeOrigin + startedAt, ms, kind, bytes })
+    if (this.#slowWrites.length > RECENT_SLOW_WRITES) this.#slowWrites.shift()
+  }
+
   append(payload: Uint8Array): number {
     if (this.#waiters.failure) throw this.#waiters.failure
     if (this.#closed) throw new JournalFailedError('journal is closed')
@@ -348,8 +364,14 @@ export class FileJournal implements Journal {
         this.#pendingRecords = 0
         this.#spareBuffer = batch
         const full = this.#fileBytes >= this.#fileLimit && this.#fileBytes > SEGMENT_HEADER_BYTES
-        if (!this.#file || full) await this.#startSegment(this.durableSeq + 1)
+        if (!this.#file || full) {
+          const startedAt = performance.now()
+          await this.#startSegment(this.durableSeq + 1)
+          this.#noteWrite(startedAt, 'segment', SEGMENT_HEADER_BYTES)
+        }
+        const startedAt = performance.now()
         writeAllSync(this.#file!, batch, bytes, this.#fileBytes)
+        this.#noteWrite(startedAt, 'batch', bytes)
         this.#fileBytes += bytes
         this.#bytesWritten += bytes - BATCH_HEADER_BYTES
         this.#fsyncs++

@@ -12,7 +12,10 @@ export {
   type JournalEntry,
   JournalFailedError,
   JournalReleasedError,
+  LONG_WRITE_MS,
   MAX_PAYLOAD_BYTES,
+  RECENT_SLOW_WRITES,
+  type SlowWrite,
 } from './journal.ts'
 export { NatsJournal, type NatsJournalOptions } from './nats-journal.ts'
 export { type OpenJournalOptions, openJournal } from './open-journal.ts'

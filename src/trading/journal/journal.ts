@@ -21,9 +21,31 @@ export interface Journal {
   whenDurable(seq: number): Promise<void>
   /** Records with seq > afterSeq, in order, up to lastSeq at the time of the call. */
   read(afterSeq: number): AsyncIterable<JournalEntry>
+  /**
+   * The last writes to the disk that took LONG_WRITE_MS or more, oldest first (the file journal;
+   * JetStream's writes are the server's, and it has none to report). A command's wait from append
+   * to durable also holds whatever else its thread did meanwhile; these say what the disk took.
+   */
+  slowWrites?(): readonly SlowWrite[]
   /** Lets the journal drop records <= seq (a snapshot covers them); may be a no-op. */
   releaseUpTo(seq: number): Promise<void>
   close(): Promise<void>
+}
+
+/** A write to the disk this long is a slow one (`Journal.slowWrites`). */
+export const LONG_WRITE_MS = 5
+/** How many slow writes a journal keeps. */
+export const RECENT_SLOW_WRITES = 64
+
+/** One slow write of the journal. */
+export interface SlowWrite {
+  /** When it began, Unix ms (fractional). */
+  readonly atMs: number
+  readonly ms: number
+  /** `batch`: one group commit's durable write; `segment`: starting a new segment file (its header, name and folder made durable). */
+  readonly kind: 'batch' | 'segment'
+  /** Bytes written (a segment's start counts its header). */
+  readonly bytes: number
 }
 
 /** The largest payload either adapter accepts (JetStream's default max_payload is 1 MiB). */

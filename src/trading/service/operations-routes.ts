@@ -2,6 +2,7 @@ import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox'
 import { type Static, Type } from 'typebox'
 import { requireRole } from '../../accounts/index.ts'
 import { GC_KINDS, LONG_GC_PAUSE_MS, RECENT_LONG_GC_PAUSES } from '../../platform/index.ts'
+import { LONG_WRITE_MS, RECENT_SLOW_WRITES } from '../journal/index.ts'
 import { LONG_COMMIT_MS, RECENT_JOURNAL_STALLS } from './journal-stalls.ts'
 import type { TradingService } from './service.ts'
 
@@ -60,6 +61,19 @@ const Operations = Type.Object({
       description: `The journal's last ${RECENT_JOURNAL_STALLS} stalls, oldest first: stretches in which commands waited ${LONG_COMMIT_MS} ms or more to be durable (a slow write to the disk, or a late JetStream acknowledgement); every order in one was answered late`,
     },
   ),
+  journalSlowWrites: Type.Array(
+    Type.Object({
+      at: Type.String({ description: 'When the write began (ISO 8601, ms)' }),
+      ms: Type.Number(),
+      kind: Type.Union([Type.Literal('batch'), Type.Literal('segment')], {
+        description: "'batch': one group commit's durable write; 'segment': starting a new segment file",
+      }),
+      bytes: Type.Integer({ minimum: 0 }),
+    }),
+    {
+      description: `The file journal's last ${RECENT_SLOW_WRITES} writes to the disk that took ${LONG_WRITE_MS} ms or more, oldest first (empty on JetStream): what the disk took, apart from what the order thread did meanwhile`,
+    },
+  ),
   failure: Type.Union([Type.String(), Type.Null()]),
 })
 
@@ -95,6 +109,12 @@ export const operationsRoutes: FastifyPluginAsyncTypebox<{ service: TradingServi
           at: new Date(s.atMs).toISOString(),
           ms: s.ms,
           commands: s.commands,
+        })),
+        journalSlowWrites: operations.journalSlowWrites.map((w) => ({
+          at: new Date(w.atMs).toISOString(),
+          ms: w.ms,
+          kind: w.kind,
+          bytes: w.bytes,
         })),
       }
     },

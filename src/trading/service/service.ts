@@ -20,7 +20,7 @@ import type { Database, SharedDatabase } from '../../platform/db/index.ts'
 import { type EventLoopDelay, monitorEventLoopDelay } from '../../platform/event-loop-delay.ts'
 import { type GcPause, type GcPauses, monitorGcPauses } from '../../platform/gc-pauses.ts'
 import { LatencyHistogram, type LatencySnapshot } from '../../platform/latency-histogram.ts'
-import type { Journal } from '../journal/index.ts'
+import type { Journal, SlowWrite } from '../journal/index.ts'
 import { type JournalStall, JournalStalls } from './journal-stalls.ts'
 import type { Applied, JournalCommand, OrderRequest, OrderState } from './model.ts'
 import { OrderFlow } from './order-flow.ts'
@@ -114,6 +114,8 @@ export interface TradingOperations {
   readonly gcLongPauses: readonly GcPause[]
   /** The journal's last stalls (commands waiting LONG_COMMIT_MS or more to be durable), oldest first. */
   readonly journalStalls: readonly JournalStall[]
+  /** The journal's last slow writes to the disk (`Journal.slowWrites`), oldest first. */
+  readonly journalSlowWrites: readonly SlowWrite[]
   /** Why the service stopped taking commands, or null. */
   readonly failure: string | null
 }
@@ -226,6 +228,7 @@ export class TradingService {
       gcPause: this.#gcPauses.histogram.snapshot(),
       gcLongPauses: this.#gcPauses.recentLong(),
       journalStalls: this.#journalStalls.recent(),
+      journalSlowWrites: this.#journal.slowWrites?.() ?? [],
       failure: this.#failure?.message ?? null,
     }
   }
