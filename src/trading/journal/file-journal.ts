@@ -365,9 +365,9 @@ export class FileJournal implements Journal {
         this.#spareBuffer = batch
         const full = this.#fileBytes >= this.#fileLimit && this.#fileBytes > SEGMENT_HEADER_BYTES
         if (!this.#file || full) {
-          const startedAt = performance.now()
+          const segmentStartedAt = performance.now()
           await this.#startSegment(this.durableSeq + 1)
-          this.#noteWrite(startedAt, 'segment', SEGMENT_HEADER_BYTES)
+          this.#noteWrite(segmentStartedAt, 'segment', SEGMENT_HEADER_BYTES)
         }
         const startedAt = performance.now()
         writeAllSync(this.#file!, batch, bytes, this.#fileBytes)
