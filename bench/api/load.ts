@@ -1,7 +1,8 @@
 /**
  * The load generator of `npm run bench:api`, run by bench/api/run.ts in its own process so that it
- * never shares an event loop with a server. Its one argument is a {@link LoadSpec} as JSON; the last
- * line it prints is a {@link LoadResult}.
+ * never shares an event loop with a server. Forked with an IPC channel (as run.ts does), it runs each
+ * {@link LoadSpec} it is sent and answers a {@link LoadReply}; run alone, its one argument is a
+ * LoadSpec as JSON and the last line it prints is a {@link LoadResult}.
  *
  * - `closed`: autocannon, `connections` keep-alive connections (pipelining 1), each sending its next
  *   request as soon as the previous one is answered: throughput at saturation. Each connection cycles
@@ -354,8 +355,26 @@ async function paced(spec: LoadSpec): Promise<LoadResult> {
   }
 }
 
-const spec = JSON.parse(process.argv[2] ?? '{}') as LoadSpec
-const result = spec.mode === 'paced' ? await paced(spec) : await closed(spec)
-// Exit only once the result is written: a pass with every answer late has a result of hundreds of
-// KB, and exiting straight after console.log cut it short in the pipe to run.ts.
-process.stdout.write(`${JSON.stringify(result)}\n`, (error) => process.exit(error ? 1 : 0))
+/** What the load generator answers run.ts for each spec it is sent. */
+export type LoadReply = { readonly result: LoadResult } | { readonly error: string }
+
+const run = (spec: LoadSpec): Promise<LoadResult> => (spec.mode === 'paced' ? paced(spec) : closed(spec))
+
+if (process.send) {
+  // Forked by run.ts: one process for the whole run, one spec at a time. A process started for each
+  // pass began it cold: in the first 500 ms it spent twice the CPU per request of later (85-106 ms
+  // per 250 ms against about 40, its compiler threads included), on the two cores it shares with
+  // the server, after 230-300 ms of starting up just before the first request was due.
+  process.on('message', (spec: LoadSpec) => {
+    run(spec).then(
+      (result) => process.send!({ result } satisfies LoadReply),
+      (error: unknown) => process.send!({ error: String(error) } satisfies LoadReply),
+    )
+  })
+  process.on('disconnect', () => process.exit(0))
+} else {
+  const result = await run(JSON.parse(process.argv[2] ?? '{}') as LoadSpec)
+  // Exit only once the result is written: a pass with every answer late has a result of hundreds of
+  // KB, and exiting straight after console.log cut it short in the pipe.
+  process.stdout.write(`${JSON.stringify(result)}\n`, (error) => process.exit(error ? 1 : 0))
+}

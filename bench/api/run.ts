@@ -64,7 +64,7 @@
  * The last line printed is one JSON object.
  * @module
  */
-import { type ChildProcess, execFile, spawn } from 'node:child_process'
+import { type ChildProcess, execFile, fork, spawn } from 'node:child_process'
 import {
   appendFileSync,
   cpSync,
@@ -95,7 +95,7 @@ import {
   RECENT_JOURNAL_STALLS,
 } from '../../src/trading/service/index.ts'
 import { arg, flag } from '../args.ts'
-import type { LoadRequest, LoadResult, LoadSpec } from './load.ts'
+import type { LoadReply, LoadRequest, LoadResult, LoadSpec } from './load.ts'
 import {
   CLOCK_TICKS_PER_SEC,
   type CpuGaps,
@@ -302,13 +302,37 @@ async function settle(pid: number | undefined, maxMs = 60_000): Promise<number> 
   return (performance.now() - start) / 1000 - 0.5
 }
 
-async function runLoad(spec: LoadSpec): Promise<LoadResult> {
-  const { stdout } = await execFileAsync(
-    process.execPath,
-    ['--import', 'tsx', LOAD_SCRIPT, JSON.stringify(spec)],
-    { cwd: ROOT, maxBuffer: 16 << 20 },
-  )
-  return JSON.parse(stdout.trim().split('\n').pop()!) as LoadResult
+/**
+ * The load generator (load.ts): one process for the whole run, forked at the first pass, so that
+ * every pass after the warm-up finds its code compiled (see load.ts for what a cold one cost).
+ */
+let loadGenerator: ChildProcess | null = null
+
+function runLoad(spec: LoadSpec): Promise<LoadResult> {
+  if (!loadGenerator) {
+    loadGenerator = fork(LOAD_SCRIPT, [], { cwd: ROOT, execArgv: ['--import', 'tsx'], stdio: 'inherit' })
+    children.add(loadGenerator)
+  }
+  const child = loadGenerator
+  return new Promise((resolve, reject) => {
+    const onReply = (reply: LoadReply): void => {
+      child.off('exit', onExit)
+      if ('error' in reply) reject(new Error(`the load generator failed: ${reply.error}`))
+      else resolve(reply.result)
+    }
+    const onExit = (code: number | null, signal: string | null): void => {
+      child.off('message', onReply)
+      reject(new Error(`the load generator exited (${code ?? signal})`))
+    }
+    child.once('message', onReply)
+    child.once('exit', onExit)
+    child.send(spec)
+  })
+}
+
+function stopLoadGenerator(): void {
+  if (loadGenerator?.connected) loadGenerator.disconnect()
+  loadGenerator = null
 }
 
 // --- the Huiguo API ----------------------------------------------------------------------------
@@ -958,6 +982,7 @@ try {
       disk,
     )
 } finally {
+  stopLoadGenerator()
   await stallRecorder.stop()
   for (const server of servers) await stopServer(server)
   rmSync(dataDir, { recursive: true, force: true })
