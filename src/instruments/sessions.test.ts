@@ -19,9 +19,10 @@ describe('tradeDateOf', () => {
     expect(tradeDateOf(-8 * 3_600_000 - 1)).toBe('1969-12-31')
   })
 
-  it('answers each instant of a sequence as on its own, whichever day the one before it was', () => {
+  it('answers each instant of a sequence as on its own, whichever days were asked before', () => {
     const instant = fc.integer({ min: -3e12, max: 4e12 })
-    // Runs within one day too: the answer kept from the last call must not leak across midnight.
+    // Runs within one day too, and more days than the cache keeps: no kept answer may leak across
+    // midnight or survive its clearing.
     const nearby = instant.chain((t) =>
       fc.array(
         fc.integer({ min: -2 * 86_400_000, max: 2 * 86_400_000 }).map((d) => t + d),

@@ -36,18 +36,22 @@ function msIntoShanghaiDay(atMs: number): number {
   return shifted < 0 ? shifted + DAY_MS : shifted
 }
 
-let lastDay = Number.NaN
-let lastDate = ''
+/** Dates already written, by Shanghai day number; cleared when full. */
+const dateOfDay = new Map<number, string>()
+const DATES_KEPT = 64
 
 /** The Shanghai trade date 'YYYY-MM-DD' of an instant (ms since epoch). */
 export function tradeDateOf(atMs: number): string {
   const day = Math.floor((atMs + SHANGHAI_OFFSET_MS) / DAY_MS)
-  // Every trade asks twice (its contract's pick-up window), nearly always for the same day.
-  if (day !== lastDay) {
-    lastDay = day
-    lastDate = new Date(day * DAY_MS).toISOString().slice(0, 10)
+  // Every trade asks for two days (its contract's pick-up window opens tomorrow and closes days
+  // later), so keeping only the last answer missed every time: 2.5 µs an order at 4,200 orders/s.
+  let date = dateOfDay.get(day)
+  if (date === undefined) {
+    if (dateOfDay.size >= DATES_KEPT) dateOfDay.clear()
+    date = new Date(day * DAY_MS).toISOString().slice(0, 10)
+    dateOfDay.set(day, date)
   }
-  return lastDate
+  return date
 }
 
 /** Every window of the day, opening call first. */
