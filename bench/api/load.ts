@@ -253,13 +253,16 @@ class Connection {
   }
 }
 
+/** Paced passes begun by this process: part of each pass's Idempotency-Keys, which never repeat in a run. */
+let pacedRuns = 0
+
 async function paced(spec: LoadSpec): Promise<LoadResult> {
   const rate = spec.rate
   if (!rate || rate <= 0) throw new Error('a paced run needs a rate')
   const url = new URL(spec.url)
   const host = url.hostname
   const port = Number(url.port)
-  const runId = `${process.pid.toString(36)}${Date.now().toString(36)}`
+  const runId = `${process.pid.toString(36)}${Date.now().toString(36)}-${(pacedRuns++).toString(36)}`
   const templates = spec.requests.map((r) => {
     const body = Buffer.from(r.body)
     const headers = Object.entries({ ...r.headers, 'content-length': String(body.length) })
@@ -279,7 +282,15 @@ async function paced(spec: LoadSpec): Promise<LoadResult> {
   let answered = 0
   const waiting: number[] = []
   const idle: Connection[] = []
-  const open = (): Connection => new Connection(host, port)
+  // Every connection of the pass, busy or idle: all are closed at its end, so that a pass cut short
+  // by its deadline leaves nothing in flight to the next one (this process runs them all).
+  const connections = new Set<Connection>()
+  let over = false
+  const open = (): Connection => {
+    const connection = new Connection(host, port)
+    connections.add(connection)
+    return connection
+  }
   // A client of a trading API keeps its connections open: connecting is not what a pass measures.
   for (let c = 0; c < spec.connections; c++) idle.push(open())
   await Promise.all(idle.map((connection) => connection.connected))
@@ -300,6 +311,7 @@ async function paced(spec: LoadSpec): Promise<LoadResult> {
     if (answered === total) finish()
   }
   const dispatch = (connection: Connection): void => {
+    if (over) return
     const i = waiting.shift()
     if (i === undefined) {
       idle.push(connection)
@@ -308,6 +320,7 @@ async function paced(spec: LoadSpec): Promise<LoadResult> {
     connection.send(
       build(i),
       (status, body) => {
+        if (over) return
         const latencyMs = performance.now() - dueOf(i)
         recorder.record(status, latencyMs)
         if (latencyMs >= LATE_MS) lateDueMs.push(Math.round((dueOf(i) - start) * 10) / 10)
@@ -317,8 +330,10 @@ async function paced(spec: LoadSpec): Promise<LoadResult> {
         dispatch(connection)
       },
       () => {
+        if (over) return
         errors++
         connection.close()
+        connections.delete(connection)
         answer()
         dispatch(open())
       },
@@ -326,6 +341,7 @@ async function paced(spec: LoadSpec): Promise<LoadResult> {
   }
   let sent = 0
   const tick = (): void => {
+    if (over) return
     const now = performance.now()
     while (sent < total && dueOf(sent) <= now) {
       waiting.push(sent++)
@@ -337,12 +353,14 @@ async function paced(spec: LoadSpec): Promise<LoadResult> {
   setTimeout(tick, Math.max(0, start - performance.now()))
   const deadline = setTimeout(finish, (spec.durationSec + 15) * 1000)
   await finished
+  over = true
   clearTimeout(deadline)
   const timeouts = total - answered
   const startUnixMs = Math.round(performance.timeOrigin + start)
   if (spec.timelineFile)
     writeFileSync(spec.timelineFile, `# start ${startUnixMs} (Unix ms)\n${timeline.join('\n')}\n`)
-  for (const connection of idle) connection.close()
+  waiting.length = 0
+  for (const connection of connections) connection.close()
   loopDelay.disable()
   return {
     ...recorder.result((lastAt - start) / 1000, errors, timeouts, cpuSecSince(cpu)),

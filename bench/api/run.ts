@@ -310,22 +310,34 @@ let loadGenerator: ChildProcess | null = null
 
 function runLoad(spec: LoadSpec): Promise<LoadResult> {
   if (!loadGenerator) {
-    loadGenerator = fork(LOAD_SCRIPT, [], { cwd: ROOT, execArgv: ['--import', 'tsx'], stdio: 'inherit' })
-    children.add(loadGenerator)
+    const forked = fork(LOAD_SCRIPT, [], { cwd: ROOT, execArgv: ['--import', 'tsx'], stdio: 'inherit' })
+    const gone = (): void => {
+      children.delete(forked)
+      if (loadGenerator === forked) loadGenerator = null
+    }
+    forked.once('exit', gone).once('error', gone)
+    children.add(forked)
+    loadGenerator = forked
   }
   const child = loadGenerator
   return new Promise((resolve, reject) => {
+    const done = (): void => {
+      child.off('message', onReply).off('exit', onExit).off('error', onError)
+    }
     const onReply = (reply: LoadReply): void => {
-      child.off('exit', onExit)
+      done()
       if ('error' in reply) reject(new Error(`the load generator failed: ${reply.error}`))
       else resolve(reply.result)
     }
     const onExit = (code: number | null, signal: string | null): void => {
-      child.off('message', onReply)
+      done()
       reject(new Error(`the load generator exited (${code ?? signal})`))
     }
-    child.once('message', onReply)
-    child.once('exit', onExit)
+    const onError = (error: Error): void => {
+      done()
+      reject(new Error(`the load generator failed: ${error.message}`))
+    }
+    child.once('message', onReply).once('exit', onExit).once('error', onError)
     child.send(spec)
   })
 }

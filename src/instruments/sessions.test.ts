@@ -21,8 +21,7 @@ describe('tradeDateOf', () => {
 
   it('answers each instant of a sequence as on its own, whichever days were asked before', () => {
     const instant = fc.integer({ min: -3e12, max: 4e12 })
-    // Runs within one day too, and more days than the cache keeps: no kept answer may leak across
-    // midnight or survive its clearing.
+    // Runs within one day too: no kept answer may leak across midnight.
     const nearby = instant.chain((t) =>
       fc.array(
         fc.integer({ min: -2 * 86_400_000, max: 2 * 86_400_000 }).map((d) => t + d),
@@ -35,6 +34,19 @@ describe('tradeDateOf', () => {
           expect(tradeDateOf(t)).toBe(new Date(t + 8 * 3_600_000).toISOString().slice(0, 10))
       }),
     )
+  })
+})
+
+describe('tradeDateOf over more days than it keeps', () => {
+  it('answers rightly while the days asked outnumber the dates it keeps, and once it has let them go', () => {
+    const day = 86_400_000
+    const first = Date.parse('2025-01-01T04:00:00Z')
+    const days = Array.from({ length: 200 }, (_, d) => first + d * day)
+    // Forward through 200 days, back to the first ones (let go by then), then backward, and a
+    // contract's pick-up window (tomorrow, then days later) for each day in turn.
+    const asked = [...days, ...days.slice(0, 70), ...[...days].reverse()]
+    asked.push(...days.flatMap((t) => [t + day, t + 5 * day]))
+    for (const t of asked) expect(tradeDateOf(t)).toBe(new Date(t + 8 * 3_600_000).toISOString().slice(0, 10))
   })
 })
 
